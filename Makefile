@@ -1,0 +1,78 @@
+# Gongkai — the commands a developer and CI use. `make help` lists them.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+GONGKAI := $(BIN)/gongkai
+PYTEST_ARGS ?=
+
+.PHONY: help run test lint typecheck pytest pytest-sqlite pytest-postgres bench lock messages install install-dev clean
+
+help: ## list the commands
+	@echo "公开 Gongkai — make targets"
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "}; {printf "  make %-16s %s\n", $$1, $$2}'
+
+$(VENV)/.python-ok:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Gongkai needs Python 3.11 or newer (found %s)" % sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	@touch $@
+
+$(VENV)/.installed-run: $(VENV)/.python-ok requirements.txt pyproject.toml
+	$(BIN)/pip install --quiet --require-hashes -r requirements.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	@touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed-run requirements-dev.txt
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	@touch $@
+
+install: $(VENV)/.installed-run ## create .venv and install Gongkai (runtime)
+
+install-dev: $(VENV)/.installed-dev ## create .venv and install Gongkai with the test tools
+
+run: install ## migrate, load the demo if the database is empty, serve http://127.0.0.1:8000
+	$(GONGKAI) migrate --no-input
+	$(GONGKAI) demo --if-empty
+	$(GONGKAI) serve
+
+test: install-dev ## the whole suite: ruff, mypy, translations, pytest on SQLite and on PostgreSQL
+	$(MAKE) --no-print-directory lint
+	$(MAKE) --no-print-directory typecheck
+	$(MAKE) --no-print-directory pytest-sqlite
+	$(MAKE) --no-print-directory pytest-postgres
+
+lint: install-dev ## ruff (lint and format check)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: install-dev ## mypy with the Django plugin
+	$(BIN)/mypy gongkai config
+
+pytest-sqlite: install-dev ## pytest on SQLite
+	@echo "== pytest on SQLite =="
+	env -u DATABASE_URL $(BIN)/pytest -n 2 $(PYTEST_ARGS)
+
+pytest-postgres: install-dev ## pytest on PostgreSQL (fresh database; skipped loudly when no server)
+	@echo "== pytest on PostgreSQL =="
+	PYTEST="$(BIN)/pytest -n 2 $(PYTEST_ARGS)" bash scripts/test-postgres.sh
+
+pytest: pytest-sqlite ## pytest on SQLite only (quick)
+
+bench: install-dev ## benchmarks (opt-in, slow); results go to docs/benchmarks.md by hand
+	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+lock: $(VENV)/.python-ok ## re-lock requirements*.txt from pyproject.toml (with hashes)
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe --no-emit-find-links --no-emit-index-url -o requirements.txt pyproject.toml
+	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe --no-emit-find-links --no-emit-index-url --extra dev -o requirements-dev.txt pyproject.toml
+
+messages: install-dev ## extract translatable strings into the zh_Hans catalogue and compile it
+	cd gongkai && ../$(BIN)/django-admin makemessages -l zh_Hans --no-location --no-obsolete
+	cd gongkai && ../$(BIN)/django-admin compilemessages -l zh_Hans
+
+clean: ## remove the virtualenv and caches (keeps var/ data)
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build *.egg-info

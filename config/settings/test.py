@@ -1,0 +1,26 @@
+"""Test mode: the base settings with fast hashing and plain static storage.
+
+DATABASE_URL still decides the database, so the same suite runs on SQLite and on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from .base import *  # noqa: F403
+from .base import DATABASES, STORAGES
+from .env import env_str
+
+SECRET_KEY = "test-only-not-secret"  # noqa: S105
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+LOGGING = {"version": 1, "disable_existing_loggers": False}
+
+_template = env_str("TEST_DB_TEMPLATE")
+if _template:
+    DATABASES["default"]["TEST"] = {"TEMPLATE": _template}
+
+# WhiteNoise warns when STATIC_ROOT is missing; tests serve static files through the finders.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,48 @@
+"""What each role may reach, and the Django Group that carries its permissions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .models import Role
+
+
+class Access(StrEnum):
+    VIEW = "view"  # read an agency's data
+    ACT = "act"  # handle its work: register, handle, reply
+    MANAGE = "manage"  # set up agencies, offices and staff
+
+
+@dataclass(frozen=True)
+class Reach:
+    access: frozenset[Access]
+    subtree: bool  # also every agency below the member's agency
+
+
+ROLE_REACH: dict[str, Reach] = {
+    Role.REGISTRAR: Reach(frozenset({Access.VIEW, Access.ACT}), subtree=False),
+    Role.HANDLER: Reach(frozenset({Access.VIEW, Access.ACT}), subtree=False),
+    Role.HEAD: Reach(frozenset({Access.VIEW, Access.ACT}), subtree=False),
+    Role.ADMINISTRATOR: Reach(frozenset({Access.VIEW, Access.MANAGE}), subtree=True),
+    Role.SUPERVISOR: Reach(frozenset({Access.VIEW}), subtree=True),
+}
+
+# Django permissions each role's Group holds ("app_label.codename"). Later apps add theirs here.
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    Role.REGISTRAR: ["agencies.view_agency", "agencies.view_disclosureoffice"],
+    Role.HANDLER: ["agencies.view_agency", "agencies.view_disclosureoffice"],
+    Role.HEAD: ["agencies.view_agency", "agencies.view_disclosureoffice"],
+    Role.ADMINISTRATOR: [
+        "agencies.view_agency",
+        "agencies.add_agency",
+        "agencies.change_agency",
+        "agencies.view_disclosureoffice",
+        "agencies.change_disclosureoffice",
+        "agencies.view_membership",
+        "agencies.add_membership",
+        "agencies.delete_membership",
+        "core.view_auditevent",
+    ],
+    Role.SUPERVISOR: ["agencies.view_agency", "agencies.view_disclosureoffice", "core.view_auditevent"],
+}

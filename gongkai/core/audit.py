@@ -1,0 +1,50 @@
+"""Writing audit events. Services call ``record_event`` inside their transaction."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from django.db import models, transaction
+
+from .models import AuditEvent
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+
+    from gongkai.agencies.models import Agency
+
+SYSTEM_ACTOR_LABEL = "system"
+
+
+def actor_label(actor: AbstractBaseUser | AnonymousUser | None, via: str | None = None) -> str:
+    if actor is None or not actor.is_authenticated:
+        return f"{SYSTEM_ACTOR_LABEL}:{via}" if via else SYSTEM_ACTOR_LABEL
+    return str(actor.get_username())
+
+
+def record_event(
+    *,
+    actor: AbstractBaseUser | AnonymousUser | None,
+    action: str,
+    obj: models.Model | None = None,
+    agency: Agency | None = None,
+    details: dict[str, Any] | None = None,
+    via: str | None = None,
+) -> AuditEvent:
+    """Append one audit event. Must run inside the service's transaction."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("record_event must be called inside a transaction (the service's atomic block)")
+    user = actor if actor is not None and actor.is_authenticated else None
+    event = AuditEvent(
+        actor=user,  # type: ignore[misc]  # the project's user model is django.contrib.auth's User
+        actor_label=actor_label(actor, via),
+        action=action,
+        agency=agency,
+        details=details or {},
+    )
+    if obj is not None:
+        event.object_type = obj._meta.label_lower
+        event.object_id = str(obj.pk)
+        event.object_repr = str(obj)[:200]
+    event.save()
+    return event

@@ -1,0 +1,79 @@
+"""The ``gongkai`` console script: a friendly front door to the management commands.
+
+``gongkai NAME ...`` runs the management command NAME (with the few renames below), so every
+command a later app adds is reachable the same way, e.g. ``gongkai clock``.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+# Our names for commands whose Django name differs.
+RENAMED = {"check": "doctor"}
+
+
+def _overview() -> list[tuple[str, str]]:
+    from django.utils.translation import gettext as _
+
+    return [
+        ("serve", _("serve the platform (gunicorn; static files by WhiteNoise)")),
+        ("migrate", _("create or upgrade the database")),
+        ("demo", _("load the demo province and accounts (idempotent)")),
+        ("check", _("check the installation: deployment settings, database, migrations")),
+        ("agencies", _("agencies: add one, import many from CSV, list them")),
+        ("manage", _("run any Django management command, e.g. gongkai manage createsuperuser")),
+    ]
+
+
+def _print_help(extra: list[tuple[str, str]]) -> None:
+    from django.utils.translation import gettext as _
+
+    print(_("Gongkai (公开) government information disclosure platform — command line"))
+    print()
+    print(_("Usage: gongkai <command> [arguments]; gongkai <command> --help lists a command's arguments."))
+    print()
+    for name, description in [*_overview(), *extra]:
+        print(f"  {name:<10} {description}")
+
+
+def _extra_commands() -> list[tuple[str, str]]:
+    """Commands later apps register through ``CLI_COMMANDS`` in their ``apps.py``."""
+    from django.apps import apps
+
+    found: list[tuple[str, str]] = []
+    for config in apps.get_app_configs():
+        found.extend((name, str(text)) for name, text in getattr(config, "cli_commands", []))
+    return found
+
+
+def main(argv: list[str] | None = None) -> None:
+    args = list(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+    import django
+    from django.core.management import execute_from_command_line, get_commands
+    from django.utils.translation import gettext as _
+
+    django.setup()
+    if not args or args[0] in {"help", "-h", "--help"}:
+        _print_help(_extra_commands())
+        return
+    name, rest = args[0], args[1:]
+    if name == "manage":
+        if not rest:
+            _print_help(_extra_commands())
+            sys.exit(2)
+        name, rest = rest[0], rest[1:]
+    else:
+        name = RENAMED.get(name, name)
+    if name not in get_commands():
+        print(
+            _("Error: unknown command “%(name)s”; run “gongkai help” for the list.") % {"name": args[0]},
+            file=sys.stderr,
+        )
+        sys.exit(2)
+    execute_from_command_line(["gongkai", name, *rest])
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,47 @@
+"""Public pages. They show only published, active data and need no log-in."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
+
+from gongkai.agencies.selectors import public_agency, public_agency_tree
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    tree = public_agency_tree()
+    return render(request, "portal/home.html", {"tree": tree})
+
+
+def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
+    agency = public_agency(code)
+    children = agency.children.filter(is_active=True).order_by("sort_order", "code")
+    return render(request, "portal/agency.html", {"agency": agency, "children": children})
+
+
+def _error(request: HttpRequest, status: int, message: str) -> HttpResponse:
+    return render(request, "portal/error.html", {"status": status, "message": message}, status=status)
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error(request, 400, _("The request could not be understood."))
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error(request, 403, _("You do not have permission to open this page."))
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return _error(request, 404, _("The page does not exist, or is not within your agencies."))
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # A standalone page: no user menu, so it renders even when the database is the problem.
+    message = _("The system hit an internal error. It has been logged; please try again later.")
+    return HttpResponse(
+        render_to_string("portal/500.html", {"message": message, "site_name": settings.GONGKAI_SITE_NAME}),
+        status=500,
+    )

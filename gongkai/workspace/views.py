@@ -1,0 +1,42 @@
+"""Staff pages. Thin: every read goes through a selector that applies the user's scope."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from gongkai.agencies import selectors
+from gongkai.agencies.scoping import scope
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    agencies = selectors.staff_agencies(request.user)
+    context = {
+        "memberships": selectors.memberships_of(request.user),
+        "agency_count": agencies.count(),
+        "recent_events": selectors.audit_events_for(request.user, limit=10),
+    }
+    return render(request, "workspace/dashboard.html", context)
+
+
+@login_required
+def agency_list(request: HttpRequest) -> HttpResponse:
+    return render(request, "workspace/agency_list.html", {"agencies": selectors.staff_agencies(request.user)})
+
+
+@login_required
+def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
+    agency = selectors.staff_agency(request.user, code)
+    context = {
+        "agency": agency,
+        "staff": selectors.agency_staff(agency),
+        "children": scope(agency.children.all(), request.user, via="").order_by("sort_order", "code"),
+    }
+    return render(request, "workspace/agency_detail.html", context)
+
+
+@login_required
+def audit_log(request: HttpRequest) -> HttpResponse:
+    return render(request, "workspace/audit.html", {"events": selectors.audit_events_for(request.user, limit=200)})

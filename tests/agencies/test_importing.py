@@ -1,0 +1,99 @@
+import pytest
+
+from gongkai.agencies.importing import import_agencies
+from gongkai.agencies.models import Agency, DisclosureOffice
+from gongkai.core.errors import ValidationFailed
+from gongkai.core.models import AuditEvent
+
+pytestmark = pytest.mark.django_db
+
+GOOD = """code,name,level,parent_code,short_name,office_name,office_phone
+hz-gov,海州市人民政府,市级,prov,海州市,海州市政务公开办,0518-1
+hz-edu,海州市教育局,部门,hz-gov,,海州市教育局办公室,
+hz-gy,海州区人民政府,county,hz-gov,,,
+hz-town,新浦街道办事处,乡镇,hz-gy,,,
+"""
+
+
+def run(text: str, encoding: str = "utf-8"):
+    return import_agencies(actor=None, data=text.encode(encoding), via="test")
+
+
+def test_imports_a_tree_parents_first_even_when_listed_later(world) -> None:
+    shuffled = GOOD.splitlines()
+    text = "\n".join([shuffled[0], shuffled[4], shuffled[3], shuffled[2], shuffled[1]])
+    report = run(text)
+    assert sorted(report.created) == ["hz-edu", "hz-gov", "hz-gy", "hz-town"]
+    town = Agency.objects.get(code="hz-town")
+    assert town.parent.code == "hz-gy"
+    assert town.path.startswith(world.province.path)
+    assert DisclosureOffice.objects.get(agency__code="hz-gov").phone == "0518-1"
+
+
+def test_reimporting_the_same_file_changes_nothing(world) -> None:
+    run(GOOD)
+    events = AuditEvent.objects.count()
+    report = run(GOOD)
+    assert report.created == []
+    assert report.updated == []
+    assert len(report.unchanged) == 4
+    assert AuditEvent.objects.count() == events
+
+
+def test_reimport_updates_names_and_offices(world) -> None:
+    run(GOOD)
+    report = run(GOOD.replace("海州市教育局,部门", "海州市教育和体育局,部门").replace("0518-1", "0518-2"))
+    assert sorted(report.updated) == ["hz-edu", "hz-gov"]
+    assert Agency.objects.get(code="hz-edu").name == "海州市教育和体育局"
+
+
+def test_gb18030_from_excel_and_chinese_headers(world) -> None:
+    text = "代码,名称,层级,上级代码\r\nhz-gov,海州市人民政府,市,prov\r\n"
+    report = run(text, encoding="gb18030")
+    assert report.created == ["hz-gov"]
+
+
+def test_every_error_is_reported_with_its_line_and_nothing_is_imported(world) -> None:
+    text = (
+        "code,name,level,parent_code\n"
+        "ok-1,正常局,部门,prov\n"  # line 2 fine
+        "bad code,坏代码,部门,prov\n"  # line 3
+        "ok-2,,部门,prov\n"  # line 4 empty name
+        "ok-3,某局,bureau,prov\n"  # line 5 unknown level
+        "ok-4,某局,部门,nowhere\n"  # line 6 unknown parent
+        "ok-1,重复,部门,prov\n"  # line 7 duplicate code
+        "ok-5,某市,市级,county\n"  # line 8 city under county
+        "city,青山市人民政府,市级,other-city\n"  # line 9 would move an agency
+    )
+    with pytest.raises(ValidationFailed) as raised:
+        run(text)
+    details = "\n".join(raised.value.details)
+    for line in (3, 4, 5, 6, 7, 8, 9):
+        assert f"第{line}行" in details, details
+    assert not any(d.startswith("第2行") for d in raised.value.details)
+    assert "未导入任何数据" in raised.value.message
+    assert not Agency.objects.filter(code="ok-1").exists()
+
+
+def test_cycles_are_reported(world) -> None:
+    text = "code,name,level,parent_code\na,甲局,部门,b\nb,乙局,部门,a\n"
+    with pytest.raises(ValidationFailed) as raised:
+        run(text)
+    assert "循环" in "\n".join(raised.value.details)
+
+
+@pytest.mark.parametrize(
+    ("data", "fragment"),
+    [
+        (b"", "文件为空"),
+        (b"\x00\x01binary", "不是文本"),
+        ("名称,层级\n某局,部门\n".encode(), "缺少列 code"),
+        (b"code,name,level\n", "没有机关数据"),
+        (b"\xff\xfe\xfa\xfb\xfc", "编码"),
+    ],
+)
+def test_unreadable_files_get_a_clear_message(world, data: bytes, fragment: str) -> None:
+    with pytest.raises(ValidationFailed) as raised:
+        import_agencies(actor=None, data=data, via="test")
+    text = raised.value.message + "\n".join(raised.value.details or [])
+    assert fragment in text
