@@ -70,9 +70,11 @@ lock: $(VENV)/.python-ok ## re-lock requirements*.txt from pyproject.toml (with 
 	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe --no-emit-find-links --no-emit-index-url -o requirements.txt pyproject.toml
 	$(BIN)/pip-compile --quiet --strip-extras --generate-hashes --allow-unsafe --no-emit-find-links --no-emit-index-url --extra dev -o requirements-dev.txt pyproject.toml
 
-messages: install-dev ## extract translatable strings into the zh_Hans catalogue and compile it
-	cd gongkai && ../$(BIN)/django-admin makemessages -l zh_Hans --no-location --no-obsolete
-	cd gongkai && ../$(BIN)/django-admin compilemessages -l zh_Hans
+messages: install-dev ## update every app's zh_Hans catalogue (gongkai/<app>/locale) and compile it
+	@for dir in gongkai/*/locale; do app=$${dir%/locale}; echo "== $$app"; \
+	  (cd $$app && ../../$(BIN)/django-admin makemessages -l zh_Hans --no-location --no-obsolete && \
+	   ../../$(BIN)/django-admin compilemessages -l zh_Hans) || exit 1; done
+	@$(BIN)/python scripts/i18n_status.py
 
 clean: ## remove the virtualenv and caches (keeps var/ data)
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache build *.egg-info

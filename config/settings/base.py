@@ -64,6 +64,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "gongkai.portal.context_processors.site",
+                "gongkai.workspace.context_processors.workspace",
             ],
         },
     },

@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import sys
 
+from .extensions import cli_commands
+
 # Our names for commands whose Django name differs.
 RENAMED = {"check": "doctor"}
 
@@ -37,16 +39,6 @@ def _print_help(extra: list[tuple[str, str]]) -> None:
         print(f"  {name:<10} {description}")
 
 
-def _extra_commands() -> list[tuple[str, str]]:
-    """Commands later apps register through ``CLI_COMMANDS`` in their ``apps.py``."""
-    from django.apps import apps
-
-    found: list[tuple[str, str]] = []
-    for config in apps.get_app_configs():
-        found.extend((name, str(text)) for name, text in getattr(config, "cli_commands", []))
-    return found
-
-
 def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
@@ -56,12 +48,12 @@ def main(argv: list[str] | None = None) -> None:
 
     django.setup()
     if not args or args[0] in {"help", "-h", "--help"}:
-        _print_help(_extra_commands())
+        _print_help(cli_commands())
         return
     name, rest = args[0], args[1:]
     if name == "manage":
         if not rest:
-            _print_help(_extra_commands())
+            _print_help(cli_commands())
             sys.exit(2)
         name, rest = rest[0], rest[1:]
     else:

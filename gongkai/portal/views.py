@@ -9,11 +9,12 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from gongkai.agencies.selectors import public_agency, public_agency_tree
+from gongkai.core.extensions import portal_cards
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    tree = public_agency_tree()
-    return render(request, "portal/home.html", {"tree": tree})
+    context = {"tree": public_agency_tree(), "portal_cards": portal_cards()}
+    return render(request, "portal/home.html", context)
 
 
 def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
