@@ -1,0 +1,47 @@
+"""The `gongkai` console script: help, renames, Chinese usage errors with exit status 2."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gongkai.core.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {"DJANGO_SETTINGS_MODULE": "config.settings.test", "PATH": "/usr/bin:/bin", "HOME": str(ROOT)}
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-c", "from gongkai.core.cli import main; main()", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+
+
+def test_help_lists_commands_in_chinese(capsys: pytest.CaptureFixture[str]) -> None:
+    main(["help"])
+    out = capsys.readouterr().out
+    assert "命令行" in out
+    for name in ("serve", "demo", "check", "agencies"):
+        assert f"  {name}" in out
+
+
+def test_unknown_command_is_one_chinese_line() -> None:
+    result = run_cli("nonsense")
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("错误")
+    assert "Traceback" not in result.stderr
+
+
+def test_bad_arguments_are_chinese_and_exit_2() -> None:
+    result = run_cli("agencies", "add", "only-a-code")
+    assert result.returncode == 2
+    assert "错误" in result.stderr and "Traceback" not in result.stderr

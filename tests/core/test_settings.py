@@ -1,0 +1,48 @@
+"""Settings come from the environment; production refuses to start without its secrets."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def load_settings(module: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    code = "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"
+    return subprocess.run(  # noqa: S603
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"DJANGO_SETTINGS_MODULE": module, "PATH": "/usr/bin:/bin", **env},
+        timeout=60,
+        check=False,
+    )
+
+
+def test_production_refuses_without_secret_key() -> None:
+    result = load_settings("config.settings.production", {"ALLOWED_HOSTS": "gk.example.cn"})
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_refuses_without_allowed_hosts() -> None:
+    result = load_settings("config.settings.production", {"SECRET_KEY": "x" * 50})
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_starts_with_both() -> None:
+    result = load_settings("config.settings.production", {"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "gk.example.cn"})
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
+
+
+def test_language_and_time_zone() -> None:
+    from django.conf import settings
+
+    assert settings.LANGUAGE_CODE == "zh-hans"
+    assert settings.TIME_ZONE == "Asia/Shanghai"
+    assert settings.USE_TZ is True
