@@ -7,6 +7,15 @@ class AgenciesConfig(AppConfig):
     name = "gongkai.agencies"
     label = "agencies"
     verbose_name = _("Agencies and staff")
+    audit_actions = {
+        "agency.created": _("agency created"),
+        "agency.updated": _("agency changed"),
+        "office.created": _("disclosure office created"),
+        "office.updated": _("disclosure office changed"),
+        "staff.created": _("staff account created"),
+        "membership.granted": _("role granted"),
+        "membership.revoked": _("role revoked"),
+    }
 
     def ready(self) -> None:
         from .groups import ensure_role_groups

@@ -5,7 +5,8 @@ An app's ``AppConfig`` may declare:
 - ``staff_nav``: ``[(url_name, label), ...]`` — links in the staff workspace's navigation;
 - ``portal_cards``: ``[(url_name, title, description), ...]`` — cards on the public home page
   ("what you can do here"); list only pages that exist;
-- ``cli_commands``: ``[(name, description), ...]`` — shown by ``gongkai help``.
+- ``cli_commands``: ``[(name, description), ...]`` — shown by ``gongkai help``;
+- ``audit_actions``: ``{action: label, ...}`` — how the audit log names the app's actions.
 
 Labels are lazy translations. Order follows INSTALLED_APPS.
 """
@@ -52,3 +53,12 @@ def cli_commands() -> list[tuple[str, str]]:
     for config in apps.get_app_configs():
         found.extend((name, str(text)) for name, text in getattr(config, "cli_commands", []))
     return found
+
+
+def audit_action_label(action: str) -> str:
+    """The human label of an audit action ("membership.granted" → "授予岗位"); the code itself if unknown."""
+    for config in apps.get_app_configs():
+        label = getattr(config, "audit_actions", {}).get(action)
+        if label is not None:
+            return str(label)
+    return action

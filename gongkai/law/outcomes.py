@@ -59,9 +59,7 @@ OUTCOMES: tuple[Outcome, ...] = (
     Outcome("withheld_state_secret", OutcomeGroup.WITHHELD, "1.属于国家秘密", "《条例》第十四条"),
     Outcome("withheld_prohibited_by_law", OutcomeGroup.WITHHELD, "2.其他法律行政法规禁止公开", "《条例》第十四条"),
     Outcome("withheld_security_stability", OutcomeGroup.WITHHELD, "3.危及“三安全一稳定”", "《条例》第十四条"),
-    Outcome(
-        "withheld_third_party", OutcomeGroup.WITHHELD, "4.保护第三方合法权益", "《条例》第十五条、第三十二条"
-    ),
+    Outcome("withheld_third_party", OutcomeGroup.WITHHELD, "4.保护第三方合法权益", "《条例》第十五条、第三十二条"),
     Outcome("withheld_internal_affairs", OutcomeGroup.WITHHELD, "5.属于三类内部事务信息", "《条例》第十六条第一款"),
     Outcome("withheld_process_info", OutcomeGroup.WITHHELD, "6.属于四类过程性信息", "《条例》第十六条第二款"),
     Outcome("withheld_enforcement_file", OutcomeGroup.WITHHELD, "7.属于行政执法案卷", "《条例》第十六条第二款"),
@@ -72,18 +70,14 @@ OUTCOMES: tuple[Outcome, ...] = (
         "1.本机关不掌握相关政府信息",
         "《条例》第三十六条第四项、第五项",
     ),
-    Outcome(
-        "unavailable_needs_creation", OutcomeGroup.UNAVAILABLE, "2.没有现成信息需要另行制作", "《条例》第三十八条"
-    ),
+    Outcome("unavailable_needs_creation", OutcomeGroup.UNAVAILABLE, "2.没有现成信息需要另行制作", "《条例》第三十八条"),
     Outcome("unavailable_unclear", OutcomeGroup.UNAVAILABLE, "3.补正后申请内容仍不明确", "《条例》第三十条"),
     Outcome("not_processed_petition", OutcomeGroup.NOT_PROCESSED, "1.信访举报投诉类申请", "《条例》第三十九条第一款"),
     Outcome("not_processed_repeat", OutcomeGroup.NOT_PROCESSED, "2.重复申请", "《条例》第三十六条第六项"),
     Outcome(
         "not_processed_publication", OutcomeGroup.NOT_PROCESSED, "3.要求提供公开出版物", "《条例》第三十九条第二款"
     ),
-    Outcome(
-        "not_processed_excessive", OutcomeGroup.NOT_PROCESSED, "4.无正当理由大量反复申请", "《条例》第三十五条"
-    ),
+    Outcome("not_processed_excessive", OutcomeGroup.NOT_PROCESSED, "4.无正当理由大量反复申请", "《条例》第三十五条"),
     Outcome(
         "not_processed_confirmation",
         OutcomeGroup.NOT_PROCESSED,

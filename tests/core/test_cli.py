@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
     env = {"DJANGO_SETTINGS_MODULE": "config.settings.test", "PATH": "/usr/bin:/bin", "HOME": str(ROOT)}
-    return subprocess.run(  # noqa: S603
+    return subprocess.run(
         [sys.executable, "-c", "from gongkai.core.cli import main; main()", *args],
         capture_output=True,
         text=True,
@@ -44,4 +44,5 @@ def test_unknown_command_is_one_chinese_line() -> None:
 def test_bad_arguments_are_chinese_and_exit_2() -> None:
     result = run_cli("agencies", "add", "only-a-code")
     assert result.returncode == 2
-    assert "错误" in result.stderr and "Traceback" not in result.stderr
+    assert "错误" in result.stderr
+    assert "Traceback" not in result.stderr

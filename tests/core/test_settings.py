@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def load_settings(module: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     code = "import django; django.setup(); from django.conf import settings; print(settings.DEBUG)"
-    return subprocess.run(  # noqa: S603
+    return subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
         text=True,

@@ -13,11 +13,33 @@ from gongkai.law.outcomes import (
 )
 
 # The row keys of shared/spec/report-json.md, in the official order.
-SPEC_ROWS = """new_received carried_over disclosed partially_disclosed withheld_state_secret withheld_prohibited_by_law
-withheld_security_stability withheld_third_party withheld_internal_affairs withheld_process_info
-withheld_enforcement_file withheld_admin_query unavailable_not_held unavailable_needs_creation unavailable_unclear
-not_processed_petition not_processed_repeat not_processed_publication not_processed_excessive
-not_processed_confirmation other_no_correction other_fee_unpaid other total carried_forward""".split()
+SPEC_ROWS = [
+    "new_received",
+    "carried_over",
+    "disclosed",
+    "partially_disclosed",
+    "withheld_state_secret",
+    "withheld_prohibited_by_law",
+    "withheld_security_stability",
+    "withheld_third_party",
+    "withheld_internal_affairs",
+    "withheld_process_info",
+    "withheld_enforcement_file",
+    "withheld_admin_query",
+    "unavailable_not_held",
+    "unavailable_needs_creation",
+    "unavailable_unclear",
+    "not_processed_petition",
+    "not_processed_repeat",
+    "not_processed_publication",
+    "not_processed_excessive",
+    "not_processed_confirmation",
+    "other_no_correction",
+    "other_fee_unpaid",
+    "other",
+    "total",
+    "carried_forward",
+]
 
 
 def test_rows_follow_the_spec_exactly() -> None:

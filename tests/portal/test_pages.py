@@ -29,7 +29,8 @@ def test_agency_page_shows_its_children(client: Client, world) -> None:
     response = client.get("/agencies/city/")
     assert response.status_code == 200
     body = response.content.decode()
-    assert "青山市人民政府" in body and "绿水县人民政府" in body
+    assert "青山市人民政府" in body
+    assert "绿水县人民政府" in body
 
 
 @pytest.mark.django_db
