@@ -1,0 +1,49 @@
+"""What kind of file this is, by its content first and its name second.
+
+PDF (``%PDF``), DOCX (a ZIP holding ``word/document.xml``) and other binary formats are known by
+their first bytes whatever the name says; text is HTML when it is named ``.htm``/``.html`` or
+when it starts like an HTML document or holds table or body markup, otherwise plain text.
+Old Word files (``.doc``, OLE2), other ZIPs and other binary data are UNKNOWN.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+
+from .model import MediaType
+
+_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html\b)", re.I | re.S)
+_HTML_MARKUP = re.compile(rb"<(?:html|body|table|tr|td|div|p|br|head|meta)\b[^<>]*>", re.I)
+_HTML_NAMES = (".html", ".htm", ".xhtml", ".shtml")
+
+
+def is_ole2(data: bytes) -> bool:
+    return data.startswith(_OLE2)
+
+
+def sniff_media_type(data: bytes, name: str) -> MediaType:
+    """Return the media type of ``data`` (file name ``name``)."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf")
+    if data[:1024].find(b"%PDF-") >= 0:
+        return MediaType.PDF
+    if data.startswith(b"PK\x03\x04"):
+        return MediaType.DOCX if _is_docx(data) else MediaType.UNKNOWN
+    if is_ole2(data):
+        return MediaType.UNKNOWN
+    lowered = name.lower()
+    if lowered.endswith(_HTML_NAMES) or _HTML_START.match(head):
+        return MediaType.HTML
+    if len(_HTML_MARKUP.findall(head)) >= 2:
+        return MediaType.HTML
+    return MediaType.TEXT
+
+
+def _is_docx(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return "word/document.xml" in archive.namelist()
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return False
