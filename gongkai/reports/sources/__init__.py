@@ -17,11 +17,14 @@ Findings of an unreadable file: rule ``P0`` (file unreadable), severity error, w
 from __future__ import annotations
 
 from ..findings import Finding, Severity
+from .docxdoc import blocks_from_docx
 from .encoding import decode_text
+from .htmldoc import blocks_from_html
 from .model import Block, BlockKind, MediaType, SourceDocument
+from .pdfdoc import blocks_from_pdf
 from .plaintext import blocks_from_text
 from .repairing import repair_blocks
-from .sniff import sniff_media_type
+from .sniff import is_ole2, sniff_media_type
 
 __all__ = ["Block", "BlockKind", "MediaType", "SourceDocument", "load_source"]
 
@@ -37,13 +40,40 @@ def load_source(data: bytes, name: str) -> SourceDocument:
     if not data.strip():
         return unreadable(name, MediaType.UNKNOWN, "文件为空，没有可读取的内容")
     media_type = sniff_media_type(data, name)
-    if media_type is MediaType.TEXT:
+    encoding: str | None = None
+    if media_type is MediaType.UNKNOWN:
+        if is_ole2(data):
+            return unreadable(
+                name, media_type, "不支持旧版Word（.doc）等OLE格式文件，请另存为.docx、.html或文本后再读取"
+            )
+        if data.startswith(b"PK\x03\x04"):
+            return unreadable(name, media_type, "压缩包或未知的Office文件，不是.docx文档，无法读取")
+        return unreadable(name, media_type, "无法识别的文件格式，无法读取")
+    if media_type is MediaType.DOCX:
+        try:
+            raw = blocks_from_docx(data)
+        except Exception:  # python-docx raises many kinds of errors on a damaged file
+            return unreadable(name, media_type, "DOCX文件已损坏，无法读取")
+    elif media_type is MediaType.PDF:
+        try:
+            raw = blocks_from_pdf(data)
+        except Exception:  # pdfminer raises many kinds of errors on a damaged or encrypted file
+            return unreadable(name, media_type, "PDF文件已损坏或已加密，无法读取")
+        if not raw:
+            return unreadable(name, media_type, "PDF文件没有文字层（可能是扫描图片），无法读取文字")
+    else:
         decoded = decode_text(data)
         if decoded.text is None:
             return unreadable(name, MediaType.UNKNOWN, decoded.problem)
-        raw = blocks_from_text(decoded.text)
-        blocks, findings = repair_blocks(raw)
-        if not blocks:
-            return unreadable(name, media_type, "文件中没有可读取的文字", decoded.encoding)
-        return SourceDocument(name, media_type, decoded.encoding, blocks=blocks, findings=findings)
-    return unreadable(name, media_type, "暂不支持读取该格式的文件")
+        encoding = decoded.encoding
+        if media_type is MediaType.HTML:
+            try:
+                raw = blocks_from_html(decoded.text)
+            except Exception:  # lxml's parser errors on a document that is not HTML at all
+                raw = blocks_from_text(decoded.text)
+        else:
+            raw = blocks_from_text(decoded.text)
+    blocks, findings = repair_blocks(raw, rows_are_lines=media_type in (MediaType.TEXT, MediaType.PDF))
+    if not blocks:
+        return unreadable(name, media_type, "文件中没有可读取的文字", encoding)
+    return SourceDocument(name, media_type, encoding, blocks=blocks, findings=findings)

@@ -57,8 +57,25 @@ class RepairLog:
         return found
 
 
+_NAMES = {
+    "\u3000": "全角空格",
+    "\xa0": "不换行空格",
+    "\u200b": "零宽空格",
+    "\u200c": "零宽非连接符",
+    "\u200d": "零宽连接符",
+    "\u2060": "零宽不换行符",
+    "\ufeff": "字节顺序标记",
+    "\xad": "软连字符",
+}
+
+
+def _shown(text: str) -> str:
+    """Text for a message: invisible characters named, e.g. ``[不换行空格]``."""
+    return "".join(f"[{_NAMES[ch]}]" if ch in _NAMES else ch for ch in text)
+
+
 def _message(kind: RepairKind, count: int, first: Change) -> str:
-    before, after = first.before, first.after
+    before, after = _shown(first.before), _shown(first.after)
     if kind is RepairKind.MARKUP:
         shown = f"“{before}”" if not after.strip() else f"“{before}”→“{after}”"
         return f"已去除残留的网页标记和字符实体{count}处，例如{shown}"
