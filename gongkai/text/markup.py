@@ -30,7 +30,7 @@ _ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]
 
 def strip_markup(text: str) -> RepairResult:
     """Return ``text`` without HTML tags and with entities decoded; one change per tag or entity."""
-    if "<" not in text and "&" not in text:
+    if "<" not in text and "&" not in text and ">" not in text:
         return RepairResult(text)
     changes: list[Change] = []
 

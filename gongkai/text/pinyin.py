@@ -24,6 +24,7 @@ _HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
 _PINYIN_LETTERS = "a-zA-ZāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüÜńňǹḿêɡ"
 _ANNOTATION = re.compile(
     "(" + _HAN + r")[(（]\s*([" + _PINYIN_LETTERS + r"]{1,7})\s*[)）]",
+    re.IGNORECASE,
 )
 _SOURCES: tuple[dict[int, str], ...] = (
     _PYPINYIN_DICT,
