@@ -20,8 +20,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 GONGKAI_APPS = [
     "gongkai.core",
     "gongkai.agencies",
+    "gongkai.calendars",
     "gongkai.portal",
     "gongkai.workspace",
+    "gongkai.reports",
     "gongkai.api",
 ]
 INSTALLED_APPS = [

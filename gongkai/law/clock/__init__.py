@@ -1,0 +1,34 @@
+"""The statutory reply clock (答复期限) of an application, Regulation Arts. 30–35 (rules in ``engine``)."""
+
+from .engine import clock
+from .io import ClockCase, event_from_json, events_from_json, parse_case
+from .model import (
+    DEFAULT_SETTINGS,
+    EVENT_LABELS,
+    STATE_LABELS,
+    ClockError,
+    ClockSettings,
+    ClockState,
+    ClockStateName,
+    Event,
+    EventType,
+    Step,
+)
+
+__all__ = [
+    "DEFAULT_SETTINGS",
+    "EVENT_LABELS",
+    "STATE_LABELS",
+    "ClockCase",
+    "ClockError",
+    "ClockSettings",
+    "ClockState",
+    "ClockStateName",
+    "Event",
+    "EventType",
+    "Step",
+    "clock",
+    "event_from_json",
+    "events_from_json",
+    "parse_case",
+]

@@ -1,0 +1,520 @@
+"""The reply clock: from the legal receipt date, the ordered events and today, to a ClockState.
+
+The rules (《政府信息公开条例》, 国务院令第711号; 国办函〔2020〕109号), exactly as implemented:
+
+- Art. 31 fixes the receipt date; Art. 33 ¶2: reply within 20 working days of it. Counting starts
+  on the first working day after the receipt date; the reply is due on the 20th counted day.
+- Art. 30 (补正): a correction request stops the clock; the received correction restarts it from
+  zero (day 1 = first working day after the correction's receipt). No correction by the deadline
+  given to the applicant → abandoned_no_correction. A request later than the 7th working day after
+  receipt → a warning (the Regulation asks for it within 7 working days, once and completely).
+  A correction that arrives late is accepted with a warning (the office took it, so it accepted the
+  applicant's reason); a second request is accepted with a warning (Art. 30: "一次性告知").
+- Arts. 32, 34 (征求意见): a consultation from day S (letter sent) to day E (answer received)
+  excludes every working day from S through E inclusive. Without an answer the pause ends on the
+  15th working day after S; an answer after that day does not lengthen the pause (warning).
+- 国办函〔2020〕109号 (收费): a fee notice on day N pauses the clock the same way until the payment
+  day (setting ``fee_pauses_clock``, default on); unpaid by the 20th working day after N →
+  abandoned_fee_unpaid. A late payment that the office records is accepted with a warning.
+- Art. 33 ¶2 (延期): an extension adds its 1–20 working days to the allowance; pauses still apply.
+  An extension after the due date, a second extension, or more than 20 days is an error.
+- Art. 35: a stated longer deadline (deadline_set) replaces the due date; it must be later than the
+  current one; a rest day rolls to the next working day (《民法典》第二百零三条). Pauses after it
+  still move it.
+- A reply closes the clock and says whether it was on time (on or before the due date).
+- Only one pause at a time; a correction request after an extension or a stated deadline, events
+  after the reply or after abandonment (other than the closing reply), events before the receipt,
+  after today or out of date order are impossible and raise ``ClockError("impossible_order")``.
+- Dates are checked against the loaded working-day calendar: an unloaded year raises
+  ``YearNotLoaded`` ("2028年节假日安排尚未录入").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from ..workdays import WorkingCalendar
+from .model import (
+    DEFAULT_SETTINGS,
+    EVENT_LABELS,
+    ClockError,
+    ClockSettings,
+    ClockState,
+    ClockStateName,
+    Event,
+    EventType,
+    Step,
+)
+
+RUNNING = ClockStateName.RUNNING
+PAUSED = ClockStateName.PAUSED
+AWAITING = ClockStateName.AWAITING_CORRECTION
+NO_CORRECTION = ClockStateName.ABANDONED_NO_CORRECTION
+FEE_UNPAID = ClockStateName.ABANDONED_FEE_UNPAID
+CLOSED = ClockStateName.CLOSED
+
+CONSULTATION = "consultation"
+FEE = "fee"
+
+MODE_LABELS = {
+    RUNNING: "计时中",
+    PAUSED: "计时暂停中",
+    AWAITING: "等待补正时",
+    NO_CORRECTION: "视为放弃申请后",
+    FEE_UNPAID: "视为放弃申请后",
+    CLOSED: "答复之后",
+}
+
+
+def cn(ordinal: int) -> str:
+    """A date as Chinese documents write it: 2024年3月1日."""
+    day = date.fromordinal(ordinal)
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _impossible(message: str) -> ClockError:
+    return ClockError(message, code="impossible_order")
+
+
+class _Clock:
+    """Mutable working state of one evaluation (internal; ``clock`` is the API)."""
+
+    __slots__ = (
+        "allowance",
+        "cal",
+        "corr_due",
+        "corrections",
+        "deadline_fixed",
+        "due",
+        "due_passed",
+        "extended",
+        "fee_deadline",
+        "mode",
+        "notified",
+        "on_time",
+        "pause_end",
+        "pause_kind",
+        "pause_start",
+        "seg",
+        "settings",
+        "start",
+        "steps",
+        "used",
+        "warnings",
+    )
+
+    def __init__(self, received: int, cal: WorkingCalendar, settings: ClockSettings) -> None:
+        self.cal = cal
+        self.settings = settings
+        self.allowance = settings.reply_days
+        self.start = received  # the day the current period counts from (receipt or correction)
+        self.seg = received  # counted days are working days after seg (seg moves to a pause's end)
+        self.used = 0  # counted days of the current period before seg
+        self.mode = RUNNING
+        self.due: int | None = cal.add_ordinal(received, self.allowance)
+        self.due_passed = False  # the due date passed before the current pause began
+        self.pause_kind = ""
+        self.pause_start = 0
+        self.pause_end = 0  # consultation: the default end (15th working day after S)
+        self.fee_deadline = 0  # 0: no fee pending
+        self.corr_due = 0
+        self.corrections = 0
+        self.extended = False
+        self.deadline_fixed = False
+        self.on_time: bool | None = None
+        self.notified = False
+        self.steps: list[Step] = []
+        self.warnings: list[str] = []
+        first = cal.add_ordinal(received, 1)
+        self.step(
+            received,
+            f"收到申请（法定收到申请之日，《条例》第三十一条）。应自收到申请之日起{self.allowance}个工作日内答复"
+            f"（《条例》第三十三条第二款），收到当日不计：第1个工作日为{cn(first)}，"
+            f"第{self.allowance}个工作日即答复期限为{cn(self.due)}。",
+        )
+
+    # -- helpers -------------------------------------------------------------------------------
+
+    def step(self, ordinal: int, text: str) -> None:
+        self.steps.append(Step(date.fromordinal(ordinal), text))
+
+    def warn(self, ordinal: int, text: str) -> None:
+        self.warnings.append(text)
+        self.steps.append(Step(date.fromordinal(ordinal), f"提示：{text}"))
+
+    def counted_until(self, ordinal: int) -> int:
+        """Counted days of the current period up to and including ``ordinal`` (running mode)."""
+        rank = self.cal.rank
+        return self.used + max(0, rank(ordinal) - rank(self.seg))
+
+    def running_due(self) -> int:
+        remaining = self.allowance - self.used
+        if remaining <= 0 and self.due is not None:
+            return self.due  # reached in an earlier segment: stays where it was
+        return self.cal.day_at(self.cal.rank(self.seg) + remaining)
+
+    def left(self, used: int) -> int:
+        return max(0, self.allowance - used)
+
+    # -- pauses --------------------------------------------------------------------------------
+
+    def pause(self, kind: str, on: int) -> None:
+        rank = self.cal.rank
+        self.used += max(0, rank(on - 1) - rank(self.seg))
+        self.due_passed = self.due is not None and self.due < on
+        if not self.due_passed:
+            self.due = None
+        self.mode = PAUSED
+        self.pause_kind = kind
+        self.pause_start = on
+
+    def resume(self, end: int) -> tuple[int, str]:
+        """End the pause on ``end`` (inclusive). Returns the excluded days and a due-date phrase."""
+        cal = self.cal
+        excluded = max(0, cal.rank(end) - cal.rank(self.pause_start - 1))
+        self.seg = max(end, self.seg)
+        self.mode = RUNNING
+        self.pause_kind = ""
+        if self.due_passed:
+            assert self.due is not None
+            phrase = f"答复期限{cn(self.due)}已在暂停前届满"
+        else:
+            self.due = self.running_due()
+            phrase = f"计时恢复，答复期限为{cn(self.due)}"
+        self.due_passed = False
+        return excluded, phrase
+
+    # -- deadlines that pass by themselves -----------------------------------------------------
+
+    def settle(self, on: int, incoming: EventType | None) -> None:
+        """Apply what happened by itself before ``on``: a consultation's default end, a missed
+        correction or payment deadline. ``incoming`` is the event being processed (None: today)."""
+        if self.mode is PAUSED and self.pause_kind == CONSULTATION and on > self.pause_end:
+            end = self.pause_end
+            excluded, phrase = self.resume(end)
+            self.step(
+                end,
+                f"征求意见满{self.settings.consultation_days}个工作日未收到意见（《条例》第三十二条、第三十四条），"
+                f"暂停至本日结束：{cn(self.pause_start)}至{cn(end)}共{excluded}个工作日不计入答复期限。{phrase}。",
+            )
+            if incoming is EventType.CONSULTATION_ENDED:
+                self.warn(
+                    on,
+                    f"意见于{cn(on)}收到，晚于征求意见期限{cn(end)}：暂停只计至期限届满之日。",
+                )
+                self.pause_kind = "late_answer"  # consumed by the CONSULTATION_ENDED handler
+        if self.mode is AWAITING and on > self.corr_due and incoming is not EventType.CORRECTION_RECEIVED:
+            self.mode = NO_CORRECTION
+            self.step(
+                self.corr_due,
+                f"补正期限{cn(self.corr_due)}届满，申请人未补正，视为放弃申请（《条例》第三十条）。",
+            )
+        if self.fee_deadline and on > self.fee_deadline and incoming is not EventType.FEE_PAID:
+            self.mode = FEE_UNPAID
+            self.step(
+                self.fee_deadline,
+                f"缴费期限{cn(self.fee_deadline)}届满，申请人未缴纳信息处理费，视为放弃申请（国办函〔2020〕109号）。",
+            )
+            self.fee_deadline = 0
+
+    # -- events --------------------------------------------------------------------------------
+
+    def apply(self, event: Event, on: int) -> None:
+        kind = event.type
+        mode = self.mode
+        if mode is CLOSED or mode is NO_CORRECTION or mode is FEE_UNPAID:
+            if kind is EventType.REPLIED and mode is not CLOSED and not self.notified:
+                # the closing notice of an abandoned application: the state stays "abandoned"
+                self.notified = True
+                self.step(on, "告知申请人视为放弃申请、不再处理。")
+                return
+            raise _impossible(f"“{EVENT_LABELS[kind]}”不能发生在{MODE_LABELS[mode]}（{cn(on)}）")
+        handler = _HANDLERS[kind]
+        handler(self, event, on)
+
+    def not_in(self, event: Event, on: int) -> ClockError:
+        return _impossible(f"“{EVENT_LABELS[event.type]}”不能发生在{MODE_LABELS[self.mode]}（{cn(on)}）")
+
+    def correction_requested(self, event: Event, on: int) -> None:
+        if self.mode is not RUNNING:
+            raise self.not_in(event, on)
+        if self.extended or self.deadline_fixed:
+            raise _impossible(
+                "已延期或已确定答复期限后不能再要求补正（《条例》第三十条：收到申请之日起7个工作日内告知）"
+            )
+        corr_due = event.correction_due
+        if corr_due is None or corr_due.toordinal() <= on:
+            raise ClockError(f"补正期限应晚于要求补正之日（{cn(on)}）", code="invalid_input")
+        used = self.counted_until(on)
+        self.corrections += 1
+        limit = self.cal.add_ordinal(self.start, self.settings.correction_notice_days)
+        self.corr_due = corr_due.toordinal()
+        self.cal.rank(self.corr_due)  # the deadline must lie in a loaded year
+        self.used = used
+        self.mode = AWAITING
+        self.due = None
+        self.step(
+            on,
+            f"要求申请人补正（《条例》第三十条），计时停止，此前已计{used}个工作日；补正期限至{cn(self.corr_due)}。"
+            f"收到补正后，答复期限重新计算。",
+        )
+        if on > limit:
+            self.warn(
+                on,
+                f"补正告知晚于收到申请后第{self.settings.correction_notice_days}个工作日（{cn(limit)}）："
+                f"《条例》第三十条要求在{self.settings.correction_notice_days}个工作日内一次性告知。",
+            )
+        if self.corrections > 1:
+            self.warn(on, "再次要求补正：《条例》第三十条要求一次性告知需要补正的全部事项。")
+
+    def correction_received(self, event: Event, on: int) -> None:
+        if self.mode is not AWAITING:
+            raise self.not_in(event, on)
+        if on > self.corr_due:
+            self.warn(
+                on,
+                f"补正晚于补正期限{cn(self.corr_due)}：无正当理由逾期不补正的，视为放弃申请（《条例》第三十条）；"
+                f"已按收到补正重新计时，请确认申请人有正当理由。",
+            )
+        self.start = self.seg = on
+        self.used = 0
+        self.allowance = self.settings.reply_days
+        self.mode = RUNNING
+        self.due = self.cal.add_ordinal(on, self.allowance)
+        first = self.cal.add_ordinal(on, 1)
+        self.step(
+            on,
+            f"收到补正，答复期限自收到补正之日起重新计算（《条例》第三十条）：第1个工作日为{cn(first)}，"
+            f"第{self.allowance}个工作日即答复期限为{cn(self.due)}。",
+        )
+
+    def consultation_started(self, event: Event, on: int) -> None:
+        if self.mode is not RUNNING:
+            raise self.not_in(event, on)
+        self.pause(CONSULTATION, on)
+        self.pause_end = self.cal.add_ordinal(on, self.settings.consultation_days)
+        self.step(
+            on,
+            f"征求第三方或其他机关意见（《条例》第三十二条、第三十四条），所需时间不计入答复期限，计时暂停；"
+            f"此前已计{self.used}个工作日，尚余{self.left(self.used)}个。"
+            f"对方{self.settings.consultation_days}个工作日内未答复的，暂停至{cn(self.pause_end)}为止。",
+        )
+
+    def consultation_ended(self, event: Event, on: int) -> None:
+        if self.pause_kind == "late_answer":  # the pause already ended at its default end (settle)
+            self.pause_kind = ""
+            return
+        if self.mode is not PAUSED or self.pause_kind != CONSULTATION:
+            raise self.not_in(event, on) if self.mode is not RUNNING else _impossible("没有进行中的征求意见")
+        start = self.pause_start
+        excluded, phrase = self.resume(on)
+        self.step(
+            on,
+            f"收到意见，暂停结束：{cn(start)}至{cn(on)}共{excluded}个工作日不计入答复期限。{phrase}。",
+        )
+
+    def fee_notified(self, event: Event, on: int) -> None:
+        if self.mode is not RUNNING:
+            raise self.not_in(event, on)
+        if self.fee_deadline:
+            raise _impossible("已有尚未缴纳的收费通知")
+        days = self.settings.fee_payment_days
+        self.fee_deadline = self.cal.add_ordinal(on, days)
+        if self.settings.fee_pauses_clock:
+            self.pause(FEE, on)
+            self.step(
+                on,
+                f"发出收费通知（国办函〔2020〕109号），申请人应在{days}个工作日内即{cn(self.fee_deadline)}前缴费；"
+                f"缴费期间不计入答复期限，计时暂停，此前已计{self.used}个工作日，尚余{self.left(self.used)}个。",
+            )
+        else:
+            self.step(
+                on,
+                f"发出收费通知（国办函〔2020〕109号），申请人应在{days}个工作日内即{cn(self.fee_deadline)}前缴费；"
+                f"按本机关设置，缴费期间继续计时。",
+            )
+
+    def fee_paid(self, event: Event, on: int) -> None:
+        if not self.fee_deadline:
+            raise _impossible("没有待缴费的收费通知")
+        if on > self.fee_deadline:
+            self.warn(
+                on,
+                f"缴费晚于缴费期限{cn(self.fee_deadline)}：逾期未缴费的视为放弃申请（国办函〔2020〕109号）；"
+                f"已按缴费恢复计时，请确认予以接受。",
+            )
+        self.fee_deadline = 0
+        if self.mode is PAUSED and self.pause_kind == FEE:
+            start = self.pause_start
+            excluded, phrase = self.resume(on)
+            self.step(
+                on,
+                f"申请人缴纳信息处理费，暂停结束：{cn(start)}至{cn(on)}共{excluded}个工作日不计入答复期限。{phrase}。",
+            )
+        else:
+            self.step(on, "申请人缴纳信息处理费。")
+
+    def _due_for_change(self, event: Event, on: int) -> int | None:
+        """The current due date for an extension or a stated deadline; error if it has passed."""
+        if self.mode is RUNNING:
+            due = self.running_due()
+            if on > due:
+                raise _impossible(f"答复期限{cn(due)}已过，不能再“{EVENT_LABELS[event.type]}”（{cn(on)}）")
+            return due
+        if self.mode is PAUSED:
+            if self.due_passed:
+                assert self.due is not None
+                raise _impossible(f"答复期限{cn(self.due)}已过，不能再“{EVENT_LABELS[event.type]}”（{cn(on)}）")
+            return None
+        raise self.not_in(event, on)
+
+    def extended_(self, event: Event, on: int) -> None:
+        days = event.working_days
+        limit = self.settings.max_extension_days
+        if days is None or not 1 <= days <= limit:
+            raise ClockError(f"延期应为1至{limit}个工作日（《条例》第三十三条第二款）", code="invalid_input")
+        if self.extended:
+            raise _impossible("答复期限只能延长一次（《条例》第三十三条第二款）")
+        old = self._due_for_change(event, on)
+        self.extended = True
+        self.allowance += days
+        if old is not None:
+            self.due = self.running_due()
+            text = f"答复期限由{cn(old)}延至{cn(self.due)}"
+        else:
+            text = f"可用工作日增至{self.allowance}个，暂停结束后据此计算答复期限"
+        self.step(
+            on,
+            f"经政府信息公开工作机构负责人同意，延长答复期限{days}个工作日并告知申请人（《条例》第三十三条第二款），{text}。",
+        )
+
+    def deadline_set(self, event: Event, on: int) -> None:
+        if event.due is None:
+            raise ClockError("确定答复期限须给出期限日期", code="invalid_input")
+        if self.deadline_fixed:
+            raise _impossible("答复期限已依《条例》第三十五条确定过")
+        if self.mode is not RUNNING:
+            raise self.not_in(event, on)
+        old = self._due_for_change(event, on)
+        assert old is not None
+        target = self.cal.next_working_day(event.due).toordinal()
+        if target <= old:
+            raise _impossible(f"依《条例》第三十五条确定的期限（{cn(target)}）应晚于现答复期限（{cn(old)}）")
+        self.deadline_fixed = True
+        self.allowance = self.used + self.cal.rank(target) - self.cal.rank(self.seg)
+        self.due = target
+        rolled = (
+            ""
+            if target == event.due.toordinal()
+            else f"（{cn(event.due.toordinal())}为休息日，顺延至其后第一个工作日）"
+        )
+        self.step(
+            on,
+            f"申请数量、频次明显超过合理范围，依《条例》第三十五条确定延长的答复期限，并告知申请人："
+            f"答复期限为{cn(target)}{rolled}。",
+        )
+
+    def replied(self, event: Event, on: int) -> None:
+        mode = self.mode
+        if mode is RUNNING:
+            due = self.running_due()
+            self.used = self.counted_until(on)
+            self.due = due
+            self.on_time = on <= due
+        elif mode is PAUSED:
+            self.on_time = not self.due_passed
+            self.pause_kind = ""
+            self.fee_deadline = 0
+        else:  # awaiting a correction: no period runs, so the reply cannot be late
+            self.on_time = True
+            self.due = None
+        self.mode = CLOSED
+        if self.due is None:
+            self.step(on, "作出答复，计时结束。")
+        elif self.on_time:
+            self.step(on, f"作出答复，在答复期限{cn(self.due)}之内，计时结束。")
+        else:
+            late = self.cal.between_ordinals(self.due, on)
+            self.step(on, f"作出答复，超过答复期限{cn(self.due)}{late}个工作日，计时结束。")
+
+    # -- result --------------------------------------------------------------------------------
+
+    def result(self, today: int) -> ClockState:
+        self.settle(today, None)
+        mode = self.mode
+        due: int | None = None
+        left: int | None = None
+        overdue = False
+        used = self.used
+        if mode is RUNNING:
+            due = self.running_due()
+            used = self.counted_until(today)
+            left = self.left(used)
+            overdue = today > due
+            if overdue:
+                self.step(
+                    today,
+                    f"截至{cn(today)}，已计{used}个工作日，超过答复期限{cn(due)}"
+                    f"{self.cal.between_ordinals(due, today)}个工作日，尚未答复。",
+                )
+            else:
+                self.step(today, f"截至{cn(today)}，已计{used}个工作日，尚余{left}个工作日，答复期限为{cn(due)}。")
+        elif mode is PAUSED:
+            left = self.left(used)
+            overdue = self.due_passed
+            self.step(today, f"截至{cn(today)}，计时暂停中，已计{used}个工作日，尚余{left}个。")
+        elif mode is AWAITING:
+            self.step(today, f"截至{cn(today)}，等待申请人补正（补正期限{cn(self.corr_due)}）。")
+        elif mode is CLOSED:
+            due = self.due
+        return ClockState(
+            due=date.fromordinal(due) if due is not None else None,
+            state=mode,
+            working_days_used=used,
+            working_days_left=left,
+            overdue=overdue,
+            on_time=self.on_time if mode is CLOSED else None,
+            warnings=tuple(self.warnings),
+            steps=tuple(self.steps),
+        )
+
+
+_HANDLERS = {
+    EventType.CORRECTION_REQUESTED: _Clock.correction_requested,
+    EventType.CORRECTION_RECEIVED: _Clock.correction_received,
+    EventType.CONSULTATION_STARTED: _Clock.consultation_started,
+    EventType.CONSULTATION_ENDED: _Clock.consultation_ended,
+    EventType.FEE_NOTIFIED: _Clock.fee_notified,
+    EventType.FEE_PAID: _Clock.fee_paid,
+    EventType.EXTENDED: _Clock.extended_,
+    EventType.DEADLINE_SET: _Clock.deadline_set,
+    EventType.REPLIED: _Clock.replied,
+}
+
+
+def clock(
+    received: date,
+    events: Sequence[Event],
+    today: date,
+    calendar: WorkingCalendar,
+    settings: ClockSettings = DEFAULT_SETTINGS,
+) -> ClockState:
+    """Evaluate the reply clock of one application as of ``today`` (rules in the module doc)."""
+    r = received.toordinal()
+    t = today.toordinal()
+    if t < r:
+        raise _impossible(f"今日（{cn(t)}）早于收到申请之日（{cn(r)}）")
+    state = _Clock(r, calendar, settings)
+    previous = r
+    for event in events:
+        on = event.on.toordinal()
+        if on < previous:
+            what = "收到申请之日" if previous == r else "前一事件"
+            raise _impossible(f"“{EVENT_LABELS[event.type]}”（{cn(on)}）早于{what}（{cn(previous)}）：事件须按日期顺序")
+        if on > t:
+            raise _impossible(f"“{EVENT_LABELS[event.type]}”（{cn(on)}）晚于今日（{cn(t)}）")
+        previous = on
+        state.settle(on, event.type)
+        state.apply(event, on)
+    return state.result(t)
