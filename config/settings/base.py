@@ -23,7 +23,6 @@ GONGKAI_APPS = [
     "gongkai.calendars",
     "gongkai.portal",
     "gongkai.workspace",
-    "gongkai.reports",
     "gongkai.api",
 ]
 INSTALLED_APPS = [
