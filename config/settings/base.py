@@ -23,6 +23,7 @@ GONGKAI_APPS = [
     "gongkai.calendars",
     "gongkai.portal",
     "gongkai.workspace",
+    "gongkai.reports",
     "gongkai.api",
 ]
 INSTALLED_APPS = [

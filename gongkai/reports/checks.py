@@ -421,6 +421,8 @@ NARRATIVE_SOURCES: dict[str, tuple[Callable[[AnnualReport], Value | None], str]]
     "normative_documents_in_force": (_t2("normative_documents", "in_force"), "表二行政规范性文件现行有效件数"),
     "rules_issued": (_t2("rules", "issued"), "表二规章本年制发件数"),
     "normative_documents_issued": (_t2("normative_documents", "issued"), "表二行政规范性文件本年制发件数"),
+    "rules_repealed": (_t2("rules", "repealed"), "表二规章本年废止件数"),
+    "normative_documents_repealed": (_t2("normative_documents", "repealed"), "表二行政规范性文件本年废止件数"),
 }
 
 

@@ -78,6 +78,15 @@ NARRATIVE_LABELS: dict[str, str] = {
     "rules_issued": "制发规章",
     "normative_documents_issued": "制发规范性文件",
     "items_published": "主动公开信息",
+    "complaints": "投诉举报",
+    "rules_repealed": "废止规章",
+    "normative_documents_repealed": "废止规范性文件",
+    "correction_notices": "补正通知书",
+    "extension_notices": "延期告知书",
+    "assistance_letters": "协助调查函",
+    "reply_notices": "告知书",
+    "applications_valid": "有效申请",
+    "applications_invalid": "无效申请",
 }
 
 

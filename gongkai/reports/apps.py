@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ReportsConfig(AppConfig):
+    name = "gongkai.reports"
+    label = "reports"
+    verbose_name = _("Annual reports")
+    staff_nav = [("reports:list", _("Annual reports"))]
+    cli_commands = [("report", _("annual reports: audit published reports (text, HTML, DOCX, PDF)"))]
+    audit_actions = {
+        "report.uploaded": _("annual report uploaded for audit"),
+        "report.history_imported": _("past annual report imported"),
+    }

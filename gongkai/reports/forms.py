@@ -1,0 +1,74 @@
+"""Staff forms: upload reports for audit, import a past report."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.agencies.models import Agency
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """A file field that accepts several files at once (``<input type=file multiple>``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,.htm,.html,.docx,.pdf,.zip"}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)]
+
+
+class AgencyChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: models.Model) -> str:
+        agency = obj if isinstance(obj, Agency) else None
+        if agency is None:
+            return str(obj)
+        return f"{'　' * agency.depth}{agency.name}"
+
+
+class UploadForm(forms.Form):
+    agency = AgencyChoiceField(
+        label=_("Agency (reports naming an agency below it are filed under that agency)"),
+        queryset=Agency.objects.none(),
+    )
+    documents = MultipleFileField(
+        label=_("Report files (.txt, .html, .docx, .pdf) or ZIP archives of them"),
+        help_text=_("Up to 500 files; each file at most 20 MB."),
+    )
+
+    def __init__(self, *args: Any, agencies: models.QuerySet[Agency], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
+
+
+class HistoryForm(forms.Form):
+    agency = AgencyChoiceField(label=_("Agency"), queryset=Agency.objects.none())
+    year = forms.IntegerField(label=_("Reporting year"), min_value=2008)
+    file = forms.FileField(
+        label=_("Report file (.txt, .html, .docx, .pdf)"),
+        widget=forms.ClearableFileInput(attrs={"accept": ".txt,.htm,.html,.docx,.pdf"}),
+    )
+
+    def __init__(self, *args: Any, agencies: models.QuerySet[Agency], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
+        year_field = self.fields["year"]
+        assert isinstance(year_field, forms.IntegerField)
+        last_year = timezone.localdate().year - 1
+        year_field.max_value = last_year
+        year_field.validators.append(MaxValueValidator(last_year))
+        year_field.widget.attrs["max"] = last_year

@@ -1,0 +1,59 @@
+"""Every read of published reports. Staff reads go through ``gongkai.agencies.scoping``."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+
+from gongkai.agencies.models import Agency, Membership, Role
+from gongkai.agencies.roles import Access
+from gongkai.agencies.scoping import AnyUser, agencies_for, get_in_scope, scope
+
+from .model import AnnualReport
+from .models import PublishedReport
+
+UPLOAD_ROLES = (Role.SUPERVISOR, Role.ADMINISTRATOR)
+
+
+def upload_agencies(user: AnyUser) -> models.QuerySet[Agency]:
+    """Agencies whose reports ``user`` may upload for audit: the subtrees they supervise or administer."""
+    if not user.is_authenticated or not user.is_active:
+        return Agency.objects.none()
+    if getattr(user, "is_superuser", False):
+        return Agency.objects.filter(is_active=True)
+    condition = Q(pk__in=[])
+    for membership in Membership.objects.filter(user_id=user.pk, role__in=UPLOAD_ROLES).select_related("agency"):
+        condition |= Q(path__startswith=membership.agency.path)
+    return Agency.objects.filter(condition, is_active=True).order_by("path")
+
+
+def history_agencies(user: AnyUser) -> models.QuerySet[Agency]:
+    """Agencies whose past reports ``user`` may import: those they administer."""
+    return agencies_for(user, Access.MANAGE).filter(is_active=True).order_by("path")
+
+
+def staff_reports(user: AnyUser) -> models.QuerySet[PublishedReport]:
+    return (
+        scope(PublishedReport.objects.all(), user)
+        .select_related("agency", "uploaded_by")
+        .defer("content", "result", "source_lines")
+        .order_by("-created_at", "-id")
+    )
+
+
+def staff_report(user: AnyUser, pk: int) -> PublishedReport:
+    return get_in_scope(PublishedReport.objects.select_related("agency", "uploaded_by"), user, pk=pk)
+
+
+def previous_report(agency: Agency, year: int | None) -> AnnualReport | None:
+    """The agency's report for ``year`` − 1 (the latest import or upload), for R5 and R6."""
+    if year is None:
+        return None
+    row = (
+        PublishedReport.objects.filter(agency=agency, year=year - 1)
+        .exclude(format__in=["not-a-report", "unreadable"])
+        .order_by("-created_at", "-id")
+        .only("result")
+        .first()
+    )
+    return row.annual_report() if row is not None else None

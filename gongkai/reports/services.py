@@ -1,0 +1,267 @@
+"""Every write of published reports: audit uploads and history imports. One transaction each, audited.
+
+Reading and checking happen first, outside the transaction (pure, ``audit``); then all rows and
+their audit events are saved at once, so a bad file or ZIP saves nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+import zipfile
+import zlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Protocol
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from gongkai.agencies.models import Agency
+from gongkai.core.audit import record_event
+from gongkai.core.errors import PermissionDenied, ValidationFailed, problems_error
+
+from .audit import Audit, audit, audit_batch
+from .model import AnnualReport, ReportFormat
+from .models import PublishedReport, ReportKind
+from .selectors import history_agencies, previous_report, upload_agencies
+
+Actor = AbstractBaseUser | AnonymousUser | None
+
+MAX_FILE_BYTES = 20 * 1024 * 1024  # one report (a DOCX with images stays well below)
+MAX_ZIP_BYTES = 100 * 1024 * 1024  # one ZIP as uploaded
+MAX_FILES = 500  # files in one upload, ZIP members included
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # everything a ZIP may unpack to
+MAX_COMPRESSION_RATIO = 100  # beyond this a member is treated as a ZIP bomb
+READABLE_SUFFIXES = frozenset({".txt", ".htm", ".html", ".docx", ".pdf"})
+IGNORED_MEMBERS = re.compile(r"(^|/)(__MACOSX/|\.[^/]*$|Thumbs\.db$|desktop\.ini$)", re.IGNORECASE)
+UTF8_NAME_FLAG = 0x800
+ENCRYPTED_FLAG = 0x1
+
+
+class UploadedLike(Protocol):
+    """What a view passes: Django's UploadedFile (or any object with a name and read())."""
+
+    name: str | None
+
+    def read(self, size: int = -1) -> bytes: ...
+
+
+@dataclass(frozen=True)
+class Upload:
+    name: str
+    data: bytes
+
+
+# --- unpacking -----------------------------------------------------------------------------
+
+
+def _member_name(info: zipfile.ZipInfo) -> str:
+    """The member's name; names from Chinese Windows zip tools are GBK without the UTF-8 flag."""
+    name = info.filename
+    if not info.flag_bits & UTF8_NAME_FLAG:
+        with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
+            name = name.encode("cp437").decode("gb18030")
+    return name.replace("\\", "/")
+
+
+def _unsafe(name: str) -> bool:
+    path = PurePosixPath(name)
+    return name.startswith("/") or bool(re.match(r"^[A-Za-z]:", name)) or ".." in path.parts
+
+
+def unpack_zip(name: str, data: bytes) -> list[Upload]:
+    """The readable files of a ZIP, or ValidationFailed naming every problem (nothing is half-read)."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zlib.error, ValueError, OSError) as error:
+        raise ValidationFailed(
+            _("“%(name)s” is not a valid ZIP file (%(reason)s).") % {"name": name, "reason": error}
+        ) from error
+    members = [(info, _member_name(info)) for info in infos if not info.is_dir()]
+    members = [(info, member) for info, member in members if not IGNORED_MEMBERS.search(member)]
+    problems: list[str] = []
+    if not members:
+        problems.append(_("“%(name)s” contains no files.") % {"name": name})
+    if len(members) > MAX_FILES:
+        problems.append(
+            _("“%(name)s” holds %(count)d files; at most %(max)d may be uploaded at once.")
+            % {"name": name, "count": len(members), "max": MAX_FILES}
+        )
+    total = 0
+    for info, member in members:
+        if _unsafe(member):
+            problems.append(_("“%(member)s”: a path outside the archive is not allowed.") % {"member": member})
+        if info.flag_bits & ENCRYPTED_FLAG:
+            problems.append(_("“%(member)s” is encrypted.") % {"member": member})
+        if PurePosixPath(member).suffix.lower() not in READABLE_SUFFIXES:
+            problems.append(
+                _("“%(member)s” is not a report file (accepted: .txt, .html, .htm, .docx, .pdf).") % {"member": member}
+            )
+        if info.file_size > MAX_FILE_BYTES:
+            problems.append(_("“%(member)s” is larger than 20 MB.") % {"member": member})
+        elif info.compress_size and info.file_size > info.compress_size * MAX_COMPRESSION_RATIO:
+            problems.append(_("“%(member)s” is compressed suspiciously well.") % {"member": member})
+        total += info.file_size
+    if total > MAX_UNPACKED_BYTES:
+        problems.append(_("“%(name)s” unpacks to more than 200 MB.") % {"name": name})
+    if problems:
+        raise problems_error(problems)
+    uploads: list[Upload] = []
+    for info, member in members:
+        try:
+            with archive.open(info) as handle:
+                content = handle.read(MAX_FILE_BYTES + 1)
+        except (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError, OSError, EOFError) as error:
+            raise ValidationFailed(
+                _("“%(member)s” in “%(name)s” cannot be unpacked (%(reason)s).")
+                % {"member": member, "name": name, "reason": error}
+            ) from error
+        if len(content) > MAX_FILE_BYTES:
+            raise ValidationFailed(_("“%(member)s” is larger than 20 MB.") % {"member": member})
+        uploads.append(Upload(member[-255:], content))
+    return uploads
+
+
+def unpack(files: Iterable[UploadedLike]) -> list[Upload]:
+    """Uploaded files as (name, bytes), ZIPs unpacked. ValidationFailed for anything unacceptable."""
+    uploads: list[Upload] = []
+    for file in files:
+        name = PurePosixPath((file.name or "").replace("\\", "/")).name or _("(unnamed)")
+        if name.lower().endswith(".zip"):
+            data = file.read(MAX_ZIP_BYTES + 1)
+            if len(data) > MAX_ZIP_BYTES:
+                raise ValidationFailed(_("“%(name)s” is larger than 100 MB.") % {"name": name})
+            uploads.extend(unpack_zip(name, data))
+            continue
+        data = file.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise ValidationFailed(_("“%(name)s” is larger than 20 MB.") % {"name": name})
+        uploads.append(Upload(name[-255:], data))
+    if not uploads:
+        raise ValidationFailed(_("Choose at least one report file or ZIP."))
+    if len(uploads) > MAX_FILES:
+        raise ValidationFailed(_("At most %(max)d files may be uploaded at once.") % {"max": MAX_FILES})
+    return uploads
+
+
+# --- saving --------------------------------------------------------------------------------
+
+
+def _compact(name: str | None) -> str:
+    return re.sub(r"\s+", "", name or "")
+
+
+def match_agency(root: Agency, name_read: str | None) -> Agency:
+    """The agency in ``root``'s subtree named as the report names itself, else ``root``."""
+    wanted = _compact(name_read)
+    if not wanted:
+        return root
+    for candidate in Agency.objects.filter(path__startswith=root.path).only("id", "name", "short_name", "path"):
+        if wanted in {_compact(candidate.name), _compact(candidate.short_name)}:
+            return candidate
+    return root
+
+
+def _row(item: Audit, upload: Upload, agency: Agency, actor: Actor, kind: ReportKind) -> PublishedReport:
+    report = item.report
+    user = actor if actor is not None and actor.is_authenticated else None
+    return PublishedReport(
+        agency=agency,
+        year=report.year,
+        format=report.format.value if item.readable else "unreadable",
+        agency_name_read=(report.agency or "")[:200],
+        file_name=upload.name,
+        media_type=item.media_type,
+        size=len(upload.data),
+        content=upload.data,
+        result=report.to_json(),
+        source_lines=[list(pair) for pair in item.source_lines],
+        error_count=len(report.errors),
+        warning_count=len(report.warnings),
+        score=item.score,
+        uploaded_by=user,  # type: ignore[misc]  # the project's user model is django.contrib.auth's User
+        kind=kind,
+    )
+
+
+def _loader(data: bytes) -> Callable[[], bytes]:
+    return lambda: data
+
+
+def report_upload(
+    *, actor: Actor, agency: Agency, files: Sequence[UploadedLike], via: str = "web"
+) -> list[PublishedReport]:
+    """Audit uploaded reports (files or ZIPs) of ``agency``'s subtree and keep the results.
+
+    Each report is filed under the agency of the subtree it names (else ``agency``); R5 and R6
+    compare it with that agency's report for the year before — from this upload or already kept.
+    """
+    if actor is not None and not upload_agencies(actor).filter(pk=agency.pk).exists():
+        raise PermissionDenied(_("You may not upload reports for %(agency)s.") % {"agency": agency.name})
+    uploads = unpack(files)
+
+    def previous_for(report: AnnualReport) -> AnnualReport | None:
+        return previous_report(match_agency(agency, report.agency), report.year)
+
+    audits = audit_batch(
+        ((upload.name, _loader(upload.data)) for upload in uploads), keep_source=True, previous_for=previous_for
+    )
+    targets = [match_agency(agency, item.report.agency) if item.readable else agency for item in audits]
+    saved: list[PublishedReport] = []
+    with transaction.atomic():
+        for item, upload, target in zip(audits, uploads, targets, strict=True):
+            row = _row(item, upload, target, actor, ReportKind.AUDIT)
+            row.save()
+            record_event(
+                actor=actor,
+                action="report.uploaded",
+                obj=row,
+                agency=target,
+                details={"file": row.file_name, "year": row.year, "score": row.score, "errors": row.error_count},
+                via=via,
+            )
+            saved.append(row)
+    return saved
+
+
+def report_import_history(
+    *, actor: Actor, agency: Agency, year: int, file: UploadedLike, via: str = "web"
+) -> PublishedReport:
+    """Keep one of ``agency``'s past reports so that R5 and R6 can compare the next year with it."""
+    if actor is not None and not history_agencies(actor).filter(pk=agency.pk).exists():
+        raise PermissionDenied(_("You may not import reports for %(agency)s.") % {"agency": agency.name})
+    uploads = unpack([file])
+    if len(uploads) != 1:
+        raise ValidationFailed(_("Import one report at a time."))
+    upload = uploads[0]
+    item = audit(upload.data, upload.name, previous_report(agency, year))
+    report = item.report
+    if not item.readable:
+        raise ValidationFailed(
+            _("“%(name)s” cannot be read: %(reason)s")
+            % {"name": upload.name, "reason": "；".join(f.message for f in report.errors)}
+        )
+    if report.format is ReportFormat.NOT_A_REPORT:
+        raise ValidationFailed(_("“%(name)s” is not an annual report.") % {"name": upload.name})
+    if report.year is not None and report.year != year:
+        raise ValidationFailed(
+            _("The report is for %(read)d, not %(year)d; check the year.") % {"read": report.year, "year": year}
+        )
+    report.year = year
+    with transaction.atomic():
+        row = _row(item, upload, agency, actor, ReportKind.HISTORY)
+        row.save()
+        record_event(
+            actor=actor,
+            action="report.history_imported",
+            obj=row,
+            agency=agency,
+            details={"file": row.file_name, "year": year, "score": row.score},
+            via=via,
+        )
+    return row

@@ -1,0 +1,113 @@
+"""Staff pages for annual reports. Thin: parse, call one service or selector, render."""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from gongkai.core.errors import PermissionDenied, ValidationFailed
+
+from . import selectors, services
+from .audit import Audit
+from .audit_page import AUDIT_CSS, audit_fragment
+from .forms import HistoryForm, UploadForm
+
+
+@login_required
+def report_list(request: HttpRequest) -> HttpResponse:
+    context = {
+        "reports": selectors.staff_reports(request.user)[:500],
+        "can_upload": selectors.upload_agencies(request.user).exists(),
+        "can_import": selectors.history_agencies(request.user).exists(),
+    }
+    return render(request, "reports/list.html", context)
+
+
+def _form_problem(form: UploadForm | HistoryForm, error: ValidationFailed) -> None:
+    form.add_error(None, error.message)
+    if isinstance(error.details, list):
+        for line in error.details:
+            form.add_error(None, str(line))
+
+
+@login_required
+def report_upload(request: HttpRequest) -> HttpResponse:
+    agencies = selectors.upload_agencies(request.user)
+    if not agencies.exists():
+        raise PermissionDenied(_("Only supervisors and administrators may upload reports for audit."))
+    form = UploadForm(request.POST or None, request.FILES or None, agencies=agencies)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                saved = services.report_upload(
+                    actor=request.user, agency=form.cleaned_data["agency"], files=form.cleaned_data["documents"]
+                )
+            except ValidationFailed as error:
+                _form_problem(form, error)
+            else:
+                messages.success(request, _("%(count)d report(s) audited.") % {"count": len(saved)})
+                if len(saved) == 1:
+                    return redirect("reports:detail", pk=saved[0].pk)
+                return HttpResponseRedirect(reverse("reports:list"))
+        status = 400
+    return render(request, "reports/upload.html", {"form": form}, status=status)
+
+
+@login_required
+def report_history(request: HttpRequest) -> HttpResponse:
+    agencies = selectors.history_agencies(request.user)
+    if not agencies.exists():
+        raise PermissionDenied(_("Only an agency's administrators may import its past reports."))
+    form = HistoryForm(request.POST or None, request.FILES or None, agencies=agencies)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                row = services.report_import_history(
+                    actor=request.user,
+                    agency=form.cleaned_data["agency"],
+                    year=form.cleaned_data["year"],
+                    file=form.cleaned_data["file"],
+                )
+            except ValidationFailed as error:
+                _form_problem(form, error)
+            else:
+                messages.success(request, _("Past report imported."))
+                return redirect("reports:detail", pk=row.pk)
+        status = 400
+    return render(request, "reports/history.html", {"form": form}, status=status)
+
+
+@login_required
+def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    row = selectors.staff_report(request.user, pk)
+    audit = Audit(
+        name=row.file_name,
+        report=row.annual_report(),
+        readable=row.format != "unreadable",
+        media_type=row.media_type,
+        source_lines=row.source_line_pairs(),
+    )
+    context = {
+        "row": row,
+        "audit_html": mark_safe(audit_fragment(audit, heading_level=2)),  # noqa: S308  # escaped by audit_page
+        "audit_css": mark_safe(AUDIT_CSS),  # noqa: S308  # a constant
+    }
+    return render(request, "reports/detail.html", context)
+
+
+@login_required
+def report_file(request: HttpRequest, pk: int) -> HttpResponse:
+    row = selectors.staff_report(request.user, pk)
+    response = HttpResponse(bytes(row.content), content_type="application/octet-stream")
+    filename = quote(row.file_name.rsplit("/", 1)[-1], safe="")
+    response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
+    return response
