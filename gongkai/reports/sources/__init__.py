@@ -24,7 +24,7 @@ from .model import Block, BlockKind, MediaType, SourceDocument
 from .pdfdoc import blocks_from_pdf
 from .plaintext import blocks_from_text
 from .repairing import repair_blocks
-from .sniff import is_ole2, sniff_media_type
+from .sniff import is_ole2, looks_like_html, sniff_media_type
 
 __all__ = ["Block", "BlockKind", "MediaType", "SourceDocument", "load_source"]
 
@@ -66,6 +66,8 @@ def load_source(data: bytes, name: str) -> SourceDocument:
         if decoded.text is None:
             return unreadable(name, MediaType.UNKNOWN, decoded.problem)
         encoding = decoded.encoding
+        if media_type is MediaType.TEXT and looks_like_html(decoded.text):
+            media_type = MediaType.HTML
         if media_type is MediaType.HTML:
             try:
                 raw = blocks_from_html(decoded.text)

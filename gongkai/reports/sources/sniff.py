@@ -41,6 +41,12 @@ def sniff_media_type(data: bytes, name: str) -> MediaType:
     return MediaType.TEXT
 
 
+def looks_like_html(text: str) -> bool:
+    """Decoded text that is HTML (for encodings the byte sniffing cannot see through, e.g. UTF-16)."""
+    head = text[:4096].lstrip("\ufeff").encode("utf-8", errors="replace")
+    return bool(_HTML_START.match(head)) or len(_HTML_MARKUP.findall(head)) >= 2
+
+
 def _is_docx(data: bytes) -> bool:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import copy
 import io
 
 import docx
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 
 from gongkai.reports.sources import BlockKind, MediaType, load_source
 
@@ -88,3 +91,17 @@ def test_a_docx_with_no_text_is_unreadable() -> None:
     source = load_source(_save(docx.Document()), "empty.docx")
     assert not source.readable
     assert "没有可读取的文字" in source.findings[0].message
+
+
+def test_a_table_python_docx_cannot_lay_out_is_read_cell_by_cell() -> None:
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    for (row, column), text in {(0, 0): "规章", (0, 1): "1", (1, 0): "行政许可", (1, 1): "2"}.items():
+        table.cell(row, column).text = text
+    merge = OxmlElement("w:vMerge")  # "continue" a vertical merge in the first row: no cell above it
+    merge.set(qn("w:val"), "continue")
+    table._tbl.tr_lst[0].tc_lst[0].get_or_add_tcPr().append(merge)
+    table._tbl.tr_lst[1].append(copy.deepcopy(table._tbl.tr_lst[1].tc_lst[0]))  # one cell too many
+    source = load_source(_save(document), "irregular.docx")
+    assert source.readable
+    assert [b.rows for b in source.blocks] == [[["规章", "1"], ["行政许可", "2", "行政许可"]]]

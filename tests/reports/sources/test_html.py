@@ -120,3 +120,13 @@ def test_gbk_html_with_meta_charset_and_entities() -> None:
 def test_preformatted_text_keeps_its_lines() -> None:
     blocks = blocks_from_html("<pre>规章 | 0 |\n行政许可 | 5 |\n说明</pre>")
     assert [b.as_text() for b in blocks] == ["规章 | 0\n行政许可 | 5", "说明"]
+
+
+def test_utf16_html_is_known_after_decoding() -> None:
+    data = "<html><body><p>一、總體情況</p><table><tr><td>規章</td><td>0</td></tr></table></body></html>".encode(
+        "utf-16"
+    )
+    source = load_source(data, "report.txt")
+    assert source.encoding == "utf-16"
+    assert source.media_type is MediaType.HTML
+    assert [b.as_text() for b in source.blocks] == ["一、总体情况", "规章 | 0"]
