@@ -20,7 +20,7 @@ from .cells import Row
 from .meta import Meta, read_meta
 from .narrative import read_narrative
 from .sections import Layout, Section, split_sections, table_rows
-from .table2 import ITEM_NAMES, read_table2
+from .table2 import BLOCK_ITEMS, complete_table2, read_table2
 from .table3 import read_table3
 from .table4 import read_table4
 
@@ -106,14 +106,15 @@ def _read_tables(report: AnnualReport, meta: Meta, rows: dict[str, list[Row]]) -
     report.format = t3_template or t2_template or default
     if t2 is None:
         return
+    complete_table2(t2, report, report.format)
     report.t2 = t2.table
-    for item, template in t2.templates.items():
+    for block, template in t2.templates.items():
         if template is not report.format:
             problems.add(
                 report,
                 problems.MIXED_TEMPLATE,
-                f"t2.{item}",
-                f"表二“{ITEM_NAMES[item]}”一栏采用{template.value}年格式，与报告其余部分({report.format.value}年格式)不同",
+                f"t2.{BLOCK_ITEMS[block][0]}",
+                f"表二第二十条第({block})项采用{template.value}年格式的栏目，与报告其余部分({report.format.value}年格式)不同",
             )
 
 

@@ -50,13 +50,14 @@ COLUMN_NAMES: dict[str, str] = {
     "projects": "采购项目数量",
     "amount": "采购总金额",
 }
-_BLOCK_ITEMS: dict[str, tuple[str, ...]] = {
+BLOCK_ITEMS: dict[str, tuple[str, ...]] = {
     "一": ("rules", "normative_documents"),
     "五": ("licensing", "other_services"),
     "六": ("penalty", "compulsory"),
     "八": ("fees",),
     "九": ("procurement",),
 }
+_BLOCK_OF_ITEM = {item: block for block, items in BLOCK_ITEMS.items() for item in items}
 _BLOCK_HEADING = re.compile(r"第二十条第([一二三四五六七八九十]+)项")
 _ITEM_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("normative_documents", re.compile(r"规范性文件")),
@@ -102,7 +103,7 @@ class _Block:
 @dataclass
 class Table2:
     table: T2
-    templates: dict[str, ReportFormat]  # item → template its block shows
+    templates: dict[str, ReportFormat]  # block ("一", "五", …) → the template its header shows
 
     def template(self) -> ReportFormat | None:
         """The template most blocks show (2021 on a tie), or None for an empty table."""
@@ -155,11 +156,13 @@ def read_table2(rows: list[Row], report: AnnualReport, default: ReportFormat) ->
             columns, template = _columns(list(row.cells))
             if columns:
                 block.columns, block.template = columns, template
-            continue
+                continue
+            if _item(labels) is None:
+                continue  # a title or an empty row; an item row with every cell blank goes on
         item = _item(labels)
         inferred = item is None
         if item is None:
-            expected = _BLOCK_ITEMS.get(block.number or "", ())
+            expected = BLOCK_ITEMS.get(block.number or "", ())
             item = next((i for i in expected if i not in block.items and i not in result.table), None)
         if item is None or item in result.table:
             problems.add(
@@ -176,9 +179,8 @@ def read_table2(rows: list[Row], report: AnnualReport, default: ReportFormat) ->
                 f"表二有一行{where_line(row)}没有项目名称，按表中位置推定为“{ITEM_NAMES[item]}”",
             )
         block.items.append(item)
-        result.templates[item] = template
+        result.templates.setdefault(_BLOCK_OF_ITEM[item], template)
         result.table[item] = _values(item, columns, values, row, report)
-    _fill_missing(result, report, default)
     return result
 
 
@@ -208,16 +210,23 @@ def _values(item: str, columns: list[str], cells: list[str], row: Row, report: A
     return values
 
 
-def _fill_missing(result: Table2, report: AnnualReport, default: ReportFormat) -> None:
-    """Items the table does not reach are None (P2), with the keys of the template read."""
-    template = result.template() or default
-    expected = T2_KEYS_2019 if template is ReportFormat.F2019 else T2_KEYS_2021
-    missing = [item for item in expected if item not in result.table]
-    for item in missing:
-        result.table[item] = dict.fromkeys(keys_for(item, template))
+def complete_table2(result: Table2, report: AnnualReport, template: ReportFormat) -> None:
+    """Fill the items the table does not reach with None (P2), block by block.
+
+    A block read keeps the template it showed; a block not read is expected in the report's
+    ``template`` (so a 2021 report is not asked for 2019's 第二十条第(九)项).
+    """
+    missing: list[str] = []
+    for block, items in BLOCK_ITEMS.items():
+        block_template = result.templates.get(block, template)
+        expected = T2_KEYS_2019 if block_template is ReportFormat.F2019 else T2_KEYS_2021
+        for item in items:
+            if item in expected and item not in result.table:
+                result.table[item] = dict.fromkeys(keys_for(item, block_template))
+                missing.append(item)
     if missing:
         names = "、".join(ITEM_NAMES[item] for item in missing)
-        where = "t2" if len(missing) == len(expected) else f"t2.{missing[0]}"
+        where = "t2" if len(missing) == len(result.table) else f"t2.{missing[0]}"
         problems.add(report, problems.TABLE_CUT_OFF, where, f"表二缺少{names}的数据，按空值读取")
     ordered = {item: result.table[item] for item in ITEM_ORDER if item in result.table}
     result.table.clear()
