@@ -6,11 +6,12 @@ recomputed in the same transaction); deletes through ``services.schedule_delete`
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.contrib import admin
 from django.db.models import QuerySet
-from django.forms import BaseInlineFormSet, ModelForm
+from django.forms import BaseFormSet, BaseInlineFormSet, Form, ModelForm
 from django.http import HttpRequest
 
 from . import services
@@ -61,6 +62,12 @@ class HolidayScheduleAdmin(admin.ModelAdmin):
         )
         obj.pk = result.schedule.pk
         obj._state.adding = False
+
+    def construct_change_message(
+        self, request: HttpRequest, form: Form, formsets: Iterable[BaseFormSet[Any]], add: bool = False
+    ) -> list[dict[str, Any]]:
+        """The formsets were not saved by the admin (the service did it): the audit event has the details."""
+        return [{"added": {}}] if add else [{"changed": {"fields": ["days"]}}]
 
     def delete_model(self, request: HttpRequest, obj: HolidaySchedule) -> None:
         services.schedule_delete(actor=request.user, schedule=obj, via="admin")
