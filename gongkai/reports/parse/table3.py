@@ -93,8 +93,8 @@ def _data_rows(rows: list[Row]) -> list[tuple[Row, list[str], _Label]]:
         if not row.has_number and (_HEADER_WORDS.search(row.text_key) or not labels):
             continue
         label = _label(labels)
-        if not row.has_number and label.code is None:
-            continue  # a heading such as "三、本年度办理结果" on a line of its own
+        if not row.has_number and label.code is None and (label.group is None or len(row.cells) <= len(labels)):
+            continue  # a heading such as "三、本年度办理结果" on a line of its own; a blank row goes on
         found.append((row, values, label))
     return found
 

@@ -103,6 +103,8 @@ def _cells(rows: list[Row]) -> dict[str, list[tuple[str, Row]]]:
             row, labels, values = labelled[0]
             labelled = [(row, labels, fit(values, len(T4_GROUPS) * WIDTH)[0])]
         flat = [(value, row) for row, _labels, values in labelled for value in values]
+        if flat:  # a row that stops short has blank cells at its end (P4), as in table 三
+            flat += [("", flat[-1][1])] * (len(T4_GROUPS) * WIDTH - len(flat))
         for index, group in enumerate(_order(header)):
             cells[group] = flat[index * WIDTH : (index + 1) * WIDTH]
     return cells
