@@ -10,7 +10,7 @@ import pytest
 
 from gongkai.law.outcomes import T3_ROWS_2019, T3_ROWS_2021
 from gongkai.reports.findings import Severity
-from gongkai.reports.model import T4_GROUPS, T4_KEYS, AnnualReport, ReportFormat
+from gongkai.reports.model import T4_GROUPS, T4_KEYS, AnnualReport, Number, ReportFormat
 from gongkai.reports.parse import read_report
 from gongkai.reports.sources import load_source
 
@@ -31,7 +31,7 @@ def where(report: AnnualReport, rule: str) -> list[str]:
 def sample(fmt: ReportFormat = ReportFormat.F2021) -> AnnualReport:
     """A small report with distinct numbers in every cell, so a misplaced value shows."""
     rows = T3_ROWS_2021 if fmt is ReportFormat.F2021 else T3_ROWS_2019
-    t2 = {
+    t2: dict[str, dict[str, Number]] = {
         "rules": {"issued": 1, "repealed": 2, "in_force": 3},
         "normative_documents": {"issued": 4, "repealed": 5, "in_force": 6},
         "licensing": {"decisions": 7},

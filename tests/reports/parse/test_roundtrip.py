@@ -41,8 +41,10 @@ def reports(draw: st.DrawFn) -> tuple[AnnualReport, set[str]]:
                 t2[item][column] = draw(st.one_of(st.integers(-999, 999), st.none()))
             else:
                 t2[item][column] = draw(maybe_count)
-    t3 = {code: draw(st.lists(maybe_count, min_size=7, max_size=7)) for code in T3_ROW_KEYS[fmt]}
-    t4 = {group: {key: draw(maybe_count) for key in T4_KEYS} for group in T4_GROUPS}
+    t3: dict[str, list[Number]] = {
+        code: draw(st.lists(maybe_count, min_size=7, max_size=7)) for code in T3_ROW_KEYS[fmt]
+    }
+    t4: dict[str, dict[str, Number]] = {group: {key: draw(maybe_count) for key in T4_KEYS} for group in T4_GROUPS}
     if all(value is None for group in t4.values() for value in group.values()):
         t4["reconsideration"]["total"] = 0  # an all-blank row is no data row: that is a cut-off table
     # a row can lose its label only if it carries a number (an unlabelled empty row is unreadable)
