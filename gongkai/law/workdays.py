@@ -122,8 +122,21 @@ class WorkingCalendar:
                     raise YearNotLoaded(year)
 
     def rank(self, ordinal: int) -> int:
-        """Number of working days from the first loaded day up to and including ``ordinal``."""
-        return self._rank[self._check(ordinal)]
+        """Number of working days from the first loaded day up to and including ``ordinal``.
+
+        Differences of ranks count working days; a caller that subtracts ranks of dates in
+        different years must also call ``check_span`` (a missing year in between is an error).
+        """
+        offset = ordinal - self._base
+        if offset < 0 or ordinal > self._end or self._gaps:
+            offset = self._check(ordinal)
+        return self._rank[offset]
+
+    def check_span(self, first: int, last: int) -> None:
+        """Raise ``YearNotLoaded`` if a year between the two ordinals has no schedule."""
+        self._check(first)
+        self._check(last)
+        self._check_span(min(first, last), max(first, last))
 
     def day_at(self, index: int) -> int:
         """Ordinal of the working day with 1-based rank ``index`` (the inverse of ``rank``)."""

@@ -365,3 +365,16 @@ def test_impossible_input_is_an_error(received: str, events: list[Event], today:
 def test_unloaded_year() -> None:
     with pytest.raises(YearNotLoaded, match="2027年节假日安排尚未录入"):
         run("2026-12-20", [], "2026-12-21")
+
+
+def test_a_year_without_schedule_between_receipt_and_today_is_an_error() -> None:
+    from gongkai.law.workdays import WorkingCalendar
+
+    from .official import load_schedules
+
+    gap = WorkingCalendar(load_schedules({2024, 2026}))
+    assert clock(D("2024-03-01"), [], D("2024-04-01"), gap).due == CAL.add_working_days(D("2024-03-01"), 20)
+    with pytest.raises(YearNotLoaded, match="2025年"):
+        clock(D("2024-12-20"), [], D("2026-02-02"), gap)
+    with pytest.raises(YearNotLoaded, match="2025年"):
+        clock(D("2024-03-01"), [ev(E.CONSULTATION_STARTED, "2024-03-05")], D("2026-02-02"), gap)

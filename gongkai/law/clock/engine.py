@@ -67,10 +67,18 @@ MODE_LABELS = {
 }
 
 
+_CN: dict[int, str] = {}
+
+
 def cn(ordinal: int) -> str:
-    """A date as Chinese documents write it: 2024年3月1日."""
-    day = date.fromordinal(ordinal)
-    return f"{day.year}年{day.month}月{day.day}日"
+    """A date as Chinese documents write it: 2024年3月1日 (memoised: the clock formats many dates)."""
+    text = _CN.get(ordinal)
+    if text is None:
+        if len(_CN) > 50_000:  # bounded: dates come from requests
+            _CN.clear()
+        day = date.fromordinal(ordinal)
+        text = _CN[ordinal] = f"{day.year}年{day.month}月{day.day}日"
+    return text
 
 
 def _impossible(message: str) -> ClockError:
@@ -440,8 +448,11 @@ class _Clock:
 
     # -- result --------------------------------------------------------------------------------
 
-    def result(self, today: int) -> ClockState:
+    def result(self, today: int, received: int) -> ClockState:
         self.settle(today, None)
+        # every date computed lies between the receipt and the farthest of these: one check that no
+        # year without a schedule was counted across (only calendars with a gap can fail it)
+        self.cal.check_span(received, max(today, self.due or 0, self.pause_end, self.fee_deadline, self.corr_due))
         mode = self.mode
         due: int | None = None
         left: int | None = None
@@ -517,4 +528,4 @@ def clock(
         previous = on
         state.settle(on, event.type)
         state.apply(event, on)
-    return state.result(t)
+    return state.result(t, r)
