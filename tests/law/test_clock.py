@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from gongkai.law.clock import ClockError, ClockSettings, ClockState, Event, EventType, clock
+from gongkai.law.clock import ClockError, ClockSettings, ClockState, ClockStateName, Event, EventType, clock
 from gongkai.law.errors import YearNotLoaded
 
 from .official import CAL
@@ -378,3 +378,14 @@ def test_a_year_without_schedule_between_receipt_and_today_is_an_error() -> None
         clock(D("2024-12-20"), [], D("2026-02-02"), gap)
     with pytest.raises(YearNotLoaded, match="2025年"):
         clock(D("2024-03-01"), [ev(E.CONSULTATION_STARTED, "2024-03-05")], D("2026-02-02"), gap)
+
+
+def test_abandoned_states_name_their_report_rows() -> None:
+    from gongkai.law.clock import ABANDONED_OUTCOMES
+    from gongkai.law.outcomes import outcome
+
+    assert {state.value: outcome(code).label[:2] for state, code in ABANDONED_OUTCOMES.items()} == {
+        "abandoned_no_correction": "1.",
+        "abandoned_fee_unpaid": "2.",
+    }
+    assert "第三十条" in outcome(ABANDONED_OUTCOMES[ClockStateName.ABANDONED_NO_CORRECTION]).basis

@@ -3,6 +3,7 @@
 from .engine import clock
 from .io import ClockCase, event_from_json, events_from_json, parse_case
 from .model import (
+    ABANDONED_OUTCOMES,
     DEFAULT_SETTINGS,
     EVENT_LABELS,
     STATE_LABELS,
@@ -16,6 +17,7 @@ from .model import (
 )
 
 __all__ = [
+    "ABANDONED_OUTCOMES",
     "DEFAULT_SETTINGS",
     "EVENT_LABELS",
     "STATE_LABELS",

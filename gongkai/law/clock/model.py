@@ -56,6 +56,13 @@ STATE_LABELS: dict[ClockStateName, str] = {
 }
 
 
+# The report row (gongkai.law.outcomes code) an abandoned clock ends in: table 三 (六)1 and (六)2.
+ABANDONED_OUTCOMES: dict[ClockStateName, str] = {
+    ClockStateName.ABANDONED_NO_CORRECTION: "other_no_correction",  # Art. 30
+    ClockStateName.ABANDONED_FEE_UNPAID: "other_fee_unpaid",  # 国办函〔2020〕109号
+}
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     """One dated event. ``correction_due`` for correction_requested (the period given to the
