@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
+from functools import lru_cache
 
 from gongkai.law.outcomes import OUTCOMES, OutcomeGroup
 
@@ -115,14 +116,14 @@ def t3_cell(report: AnnualReport, row: str, column: int) -> Value | None:
     return _number(values[column])
 
 
-def _outcome_rows(report: AnnualReport) -> list[str]:
-    rows = _t3_rows(report)
-    return [row for row in rows if row not in {"new_received", "carried_over", "total", "carried_forward"}]
-
-
-def _group_rows(report: AnnualReport, group: OutcomeGroup) -> list[str]:
+@lru_cache(maxsize=8)
+def _rows_of_group(rows: tuple[str, ...], group: OutcomeGroup) -> tuple[str, ...]:
     codes = {o.code for o in OUTCOMES if o.group is group}
-    return [row for row in _outcome_rows(report) if row in codes]
+    return tuple(row for row in rows if row in codes)
+
+
+def _group_rows(report: AnnualReport, group: OutcomeGroup) -> tuple[str, ...]:
+    return _rows_of_group(_t3_rows(report), group)
 
 
 def _sum(values: Iterable[Value | None]) -> Value | None:
@@ -367,18 +368,18 @@ def check_values(report: AnnualReport) -> list[Finding]:
     for place, value in _cells(report):
         if value is None:
             continue
+        if type(value) is int and value >= 0:
+            continue  # the common case: nothing to say
         where = ".".join(place)
-        words = _place_words(place)
         if isinstance(value, bool) or not isinstance(value, int | Decimal):
-            findings.append(Finding("R7", Severity.ERROR, where, f"{words}的值“{value}”不是数字。"))
+            findings.append(Finding("R7", Severity.ERROR, where, f"{_place_words(place)}的值“{value}”不是数字。"))
             continue
         money = place in DECIMAL_PLACES
         if not money and isinstance(value, Decimal) and value != value.to_integral_value():
-            findings.append(
-                Finding("R7", Severity.ERROR, where, f"{words}为{_fmt(value)}，件数应为整数，只有金额(万元)可有小数。")
-            )
+            message = f"{_place_words(place)}为{_fmt(value)}，件数应为整数，只有金额(万元)可有小数。"
+            findings.append(Finding("R7", Severity.ERROR, where, message))
         if value < 0 and place[-1] not in SIGNED_KEYS:
-            findings.append(Finding("R7", Severity.ERROR, where, f"{words}为{_fmt(value)}，不能为负数。"))
+            findings.append(Finding("R7", Severity.ERROR, where, f"{_place_words(place)}为{_fmt(value)}，不能为负数。"))
     return findings
 
 
