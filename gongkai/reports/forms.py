@@ -22,7 +22,8 @@ class MultipleFileField(forms.FileField):
     """A file field that accepts several files at once (``<input type=file multiple>``)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ".txt,.htm,.html,.docx,.pdf,.zip"}))
+        attrs = {"accept": ".txt,.htm,.html,.docx,.pdf,.zip", "aria-describedby": "files-help"}
+        kwargs.setdefault("widget", MultipleFileInput(attrs=attrs))
         super().__init__(*args, **kwargs)
 
     def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
