@@ -146,3 +146,5 @@ LOGGING = {
 }
 
 GONGKAI_SITE_NAME = env_str("GONGKAI_SITE_NAME", "公开 · 政府信息公开平台")
+# The time an applicant takes to pay a processing fee pauses the reply clock (国办函〔2020〕109号).
+GONGKAI_FEE_PAUSES_CLOCK = env_bool("GONGKAI_FEE_PAUSES_CLOCK", default=True)

@@ -116,3 +116,15 @@ def me(request: HttpRequest) -> MeOut:
 )
 def staff_agency(request: HttpRequest, code: str) -> AgencyOut:
     return agency_out(selectors.staff_agency(request.user, code))
+
+
+def _mount_routers() -> None:
+    # Domain apps keep their routers next to their services; the API shell mounts them.
+    from gongkai.calendars.api import router as clock_router
+    from gongkai.reports.api import router as reports_router
+
+    api.add_router("/clock", clock_router)
+    api.add_router("/reports", reports_router)
+
+
+_mount_routers()
