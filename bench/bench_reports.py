@@ -40,7 +40,7 @@ from gongkai.law.outcomes import T3_ROW_LABELS  # noqa: E402
 from gongkai.reports.audit import audit_batch, summary_csv  # noqa: E402
 from gongkai.reports.model import T3_ROW_KEYS, ReportFormat  # noqa: E402
 
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 OUTCOME_ROWS = T3_ROW_KEYS[ReportFormat.F2021][2:-2]
 PLACES = ["青山", "绿水", "白云", "黄河", "泰山", "东海", "南山", "北湖", "西岭", "长江"]
 SUFFIXES = ["市人民政府", "县人民政府", "区人民政府", "市教育局", "市自然资源局", "县卫生健康局"]

@@ -27,7 +27,7 @@ from gongkai.text import (  # noqa: E402
     to_simplified,
 )
 
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "fixtures" / "seeds"
 
 
 def _best_of(runs: int, work: Callable[[], object]) -> float:

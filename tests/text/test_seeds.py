@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from gongkai.text import RepairKind, repair_punctuation, repair_text, to_simplified
-
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="shared/seeds is not beside the checkout")
+from tests.seed_documents import seed_path
 
 _LEFTOVER_PINYIN = re.compile(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 _PARENTHESISED = re.compile(r"\(([^()]*)\)")
@@ -18,8 +15,7 @@ _LATIN_BRACKETS = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖ�
 
 
 def seed(number: str) -> str:
-    (path,) = SEEDS.glob(f"{number}_*.txt")
-    return path.read_text(encoding="utf-8")
+    return seed_path(number).read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(("number", "annotations"), [("000", 0), ("001", 140), ("002", 0), ("003", 236), ("004", 0)])

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -12,13 +11,11 @@ from gongkai.reports.findings import Severity
 from gongkai.reports.model import T4_GROUPS, AnnualReport, ReportFormat
 from gongkai.reports.parse import read_report
 from gongkai.reports.sources import load_source
-
-SEEDS = Path(__file__).resolve().parents[3].parent / "shared" / "seeds"
-pytestmark = pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not present")
+from tests.seed_documents import seed_path
 
 
 def read_seed(prefix: str) -> AnnualReport:
-    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    path = seed_path(prefix)
     return read_report(load_source(path.read_bytes(), path.name))
 
 
@@ -186,7 +183,7 @@ def test_004_pre_2019_has_narrative_only() -> None:
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_source_findings_come_first(prefix: str) -> None:
-    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    path = seed_path(prefix)
     doc = load_source(path.read_bytes(), path.name)
     report = read_report(doc)
     assert report.findings[: len(doc.findings)] == doc.findings
