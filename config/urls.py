@@ -11,6 +11,7 @@ admin.site.index_title = "参考数据"
 
 urlpatterns = [
     path("", include("gongkai.portal.urls")),
+    path("clock/", include("gongkai.calendars.urls")),
     path("staff/reports/", include("gongkai.reports.urls")),
     path("staff/", include("gongkai.workspace.urls")),
     path("api/v1/", api.urls),

@@ -7,3 +7,16 @@ class CalendarsConfig(AppConfig):
     label = "calendars"
     verbose_name = _("Working-day calendar")
     cli_commands = [("clock", _("compute an application's reply deadline: one JSON case on stdin, JSON out"))]
+    portal_cards = [
+        (
+            "calendars:calculator",
+            _("Reply deadline calculator"),
+            _("When must an application be answered? Enter the receipt date and what happened since."),
+        ),
+        (
+            "calendars:calendar",
+            _("Working calendar"),
+            _("Holidays and make-up working days of each year, as the State Council's notice sets them."),
+        ),
+    ]
+    staff_nav = [("calendars:calculator", _("Reply deadline calculator"))]

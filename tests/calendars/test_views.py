@@ -1,0 +1,276 @@
+"""Public pages: the reply-deadline calculator (same result as the CLI and the API) and the working calendar."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from html import escape
+from io import StringIO
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.management import call_command
+from django.test import Client
+from django.urls import reverse
+
+from gongkai.calendars.models import HolidaySchedule
+from gongkai.core.extensions import portal_cards, staff_nav
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "/clock/"
+
+CASES: list[dict[str, Any]] = [
+    {"received": "2024-09-27", "today": "2024-10-09", "events": []},
+    {
+        "received": "2024-09-20",
+        "today": "2024-11-20",
+        "events": [
+            {"type": "consultation_started", "on": "2024-09-27"},
+            {"type": "consultation_ended", "on": "2024-10-15"},
+            {"type": "extended", "on": "2024-10-30", "working_days": 10},
+        ],
+    },
+    {
+        "received": "2024-03-01",
+        "today": "2024-04-30",
+        "events": [
+            {"type": "correction_requested", "on": "2024-03-05", "correction_due": "2024-03-20"},
+            {"type": "correction_received", "on": "2024-03-12"},
+            {"type": "deadline_set", "on": "2024-03-20", "due": "2024-05-06"},
+        ],
+    },
+    {
+        "received": "2025-01-06",
+        "today": "2025-03-31",
+        "events": [
+            {"type": "fee_notified", "on": "2025-01-10"},
+            {"type": "fee_paid", "on": "2025-01-20"},
+            {"type": "replied", "on": "2025-02-28"},
+        ],
+    },
+    {  # abandoned: no correction by the deadline
+        "received": "2025-05-06",
+        "today": "2025-06-30",
+        "events": [{"type": "correction_requested", "on": "2025-05-08", "correction_due": "2025-05-20"}],
+    },
+]
+
+
+def query(case: dict[str, Any]) -> dict[str, str]:
+    """The calculator's GET parameters for a JSON case (event rows in order)."""
+    params = {"received": case["received"], "today": case["today"]}
+    for i, event in enumerate(case["events"]):
+        for key, value in event.items():
+            params[f"events-{i}-{key}"] = str(value)
+    return params
+
+
+def cli(case: dict[str, Any]) -> dict[str, Any]:
+    out = StringIO()
+    call_command("clock", stdin=StringIO(json.dumps(case)), stdout=out)
+    return json.loads(out.getvalue())
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c['received']}+{len(c['events'])}")
+def test_page_gives_the_cli_and_api_result(client: Client, case: dict[str, Any]) -> None:
+    response = client.get(URL, query(case))
+    assert response.status_code == 200
+    page = response.context["result"].as_dict()
+    expected = cli(case)
+    api = client.post("/api/v1/clock", data=json.dumps(case), content_type="application/json").json()
+    assert page == expected == api
+    html = response.content.decode()
+    for step in expected["steps"]:
+        assert escape(step["text"], quote=False) in html
+    if expected["due"]:
+        due = date.fromisoformat(expected["due"])
+        assert f'<time datetime="{expected["due"]}">{due.year}年{due.month}月{due.day}日</time>' in html
+    # The JSON shown on the page is the case itself, and computing it again gives the same result.
+    assert json.loads(response.context["case_json"]) == case
+    assert cli(json.loads(response.context["case_json"])) == page
+
+
+def test_received_2024_09_27_is_due_2024_10_30(client: Client) -> None:
+    """20 working days after 2024-09-27: the National Day week is off, 9-29 and 10-12 are working days."""
+    html = client.get(URL, {"received": "2024-09-27", "today": "2024-10-09"}).content.decode()
+    assert "2024年10月30日" in html
+    assert "计时中" in html  # the state's Chinese label from the law module
+
+
+def test_blank_page_defaults_as_of_to_today_in_beijing(client: Client, settings: Any) -> None:
+    from django.utils import timezone
+
+    response = client.get(URL)
+    assert response.status_code == 200
+    assert response.context["form"]["today"].value() == timezone.localdate()
+    html = response.content.decode()
+    assert "答复期限计算器" in html
+    assert html.count('<fieldset class="event">') == 8
+    assert '<details class="more-events">' in html  # rows 4–8 folded away until used
+    assert '<label for="id_received">收到申请之日</label>' in html
+    assert "要求补正" in html  # event labels from the law module
+
+
+@pytest.mark.parametrize(
+    ("event", "field", "message"),
+    [
+        ({"type": "extended", "on": "2024-10-08"}, "working_days", "“延期答复”需要填写此项。"),
+        ({"type": "correction_requested", "on": "2024-10-08"}, "correction_due", "“要求补正”需要填写此项。"),
+        ({"type": "deadline_set", "on": "2024-10-08"}, "due", "“确定答复期限”需要填写此项。"),
+        ({"type": "replied", "on": "2024-10-08", "working_days": "5"}, "working_days", "此项仅用于“延期答复”"),
+        (
+            {"type": "consultation_started", "on": "2024-10-08", "correction_due": "2024-10-20"},
+            "correction_due",
+            "此项仅用于“要求补正”",
+        ),
+        ({"on": "2024-10-08"}, "type", "请选择事件类型"),
+        ({"type": "replied"}, "on", "请填写事件日期"),
+        ({"type": "replied", "on": "2024-13-40"}, "on", "日期"),
+        ({"type": "teleported", "on": "2024-10-08"}, "type", "选择一个有效的选项"),
+    ],
+)
+def test_event_rows_are_checked_with_chinese_errors_at_the_field(
+    client: Client, event: dict[str, str], field: str, message: str
+) -> None:
+    params = {"received": "2024-09-27", "today": "2024-10-09"}
+    params.update({f"events-1-{key}": value for key, value in event.items()})
+    response = client.get(URL, params)
+    assert response.status_code == 400
+    errors = response.context["events"].forms[1].errors
+    assert list(errors) == [field]
+    assert message in " ".join(errors[field])
+    html = response.content.decode()
+    assert f'id="id_events-1-{field}_error" role="alert"' in html
+    assert "请更正下列标出的问题" in html
+    assert "result" not in response.context
+
+
+def test_rows_after_the_third_unfold_when_used(client: Client) -> None:
+    case = {
+        "received": "2024-09-20",
+        "today": "2024-11-20",
+        "events": [
+            {"type": "consultation_started", "on": "2024-09-27"},
+            {"type": "consultation_ended", "on": "2024-10-15"},
+            {"type": "fee_notified", "on": "2024-10-16"},
+            {"type": "fee_paid", "on": "2024-10-18"},
+            {"type": "extended", "on": "2024-10-30", "working_days": 10},
+        ],
+    }
+    response = client.get(URL, query(case))
+    assert '<details class="more-events" open>' in response.content.decode()
+    assert response.context["result"].as_dict() == cli(case)
+    short = client.get(URL, query(CASES[1]))
+    assert '<details class="more-events">' in short.content.decode()
+
+
+def test_missing_receipt_date_is_a_chinese_error(client: Client) -> None:
+    response = client.get(URL, {"received": "", "today": "2024-10-09"})
+    assert response.status_code == 400
+    assert response.context["form"].errors["received"] == ["这个字段是必填项。"]
+
+
+@pytest.mark.parametrize(
+    ("case", "message"),
+    [
+        ({"received": "2028-03-02", "today": "2028-03-03", "events": []}, "2028年节假日安排尚未录入"),
+        (
+            {
+                "received": "2024-09-27",
+                "today": "2024-10-09",
+                "events": [{"type": "consultation_ended", "on": "2024-10-08"}],
+            },
+            "没有进行中的征求意见",
+        ),
+        ({"received": "2024-10-09", "today": "2024-09-27", "events": []}, "早于收到申请之日"),
+    ],
+)
+def test_law_errors_show_their_chinese_message_with_the_form_kept(
+    client: Client, case: dict[str, Any], message: str
+) -> None:
+    response = client.get(URL, query(case))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert message in html
+    assert 'class="message error" role="alert"' in html
+    assert f'value="{case["received"]}"' in html  # the form keeps what was entered
+    out = StringIO()
+    with pytest.raises(SystemExit):
+        call_command("clock", stdin=StringIO(json.dumps(case)), stdout=out)
+    assert json.loads(out.getvalue())["error"]["message"] in html  # the CLI says the same
+
+
+def test_json_section_and_short_link(client: Client) -> None:
+    case = CASES[1]
+    response = client.get(URL, {**query(case), "events-5-type": "", "events-5-on": ""})
+    html = response.content.decode()
+    assert '<a href="#as-json">以JSON查看/用命令行计算</a>' in html
+    assert "gongkai clock" in html
+    assert "/api/v1/clock" in html
+    assert json.loads(response.context["case_line"]) == case
+    link = response.context["permalink"]
+    assert "events-5" not in link
+    assert client.get(link).context["result"].as_dict() == response.context["result"].as_dict()
+
+
+def test_calendar_2024_lists_holidays_and_make_up_working_days(client: Client) -> None:
+    response = client.get(reverse("calendars:calendar_year", args=[2024]))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "2024年工作日历" in html
+    for name in ("元旦", "春节", "国庆节"):
+        assert f'<th scope="row">{name}</th>' in html
+    assert '<time datetime="2024-09-29">2024年9月29日</time>（星期日）' in html
+    assert '<time datetime="2024-10-12">2024年10月12日</time>（星期六）' in html
+    assert '<time datetime="2024-10-01">2024年10月1日</time>至<time datetime="2024-10-07">2024年10月7日</time>' in html
+    national_day = next(g for g in response.context["groups"] if g.name == "国庆节")
+    assert national_day.rest_days == 7
+    assert national_day.workdays == [date(2024, 9, 29), date(2024, 10, 12)]
+    assert response.context["working_days"] == 251  # 262 weekdays − 19 weekday rest days + 8 make-up days
+    assert 'href="/clock/calendar/2023/" rel="prev"' in html
+    assert 'href="/clock/calendar/2025/" rel="next"' in html
+    assert "修改本年安排" not in html
+
+
+def test_calendar_of_a_year_not_loaded_is_404_with_the_clock_message(client: Client) -> None:
+    response = client.get(reverse("calendars:calendar_year", args=[2035]))
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "2035年节假日安排尚未录入" in html
+    assert 'role="alert"' in html
+    assert 'href="/clock/calendar/2026/" rel="prev"' in html  # the nearest loaded year
+    assert 'href="/clock/calendar/2024/"' in html  # the list of loaded years
+
+
+def test_calendar_defaults_to_the_current_year(client: Client) -> None:
+    from django.utils import timezone
+
+    response = client.get(reverse("calendars:calendar"))
+    assert response.context["year"] == timezone.localdate().year
+
+
+def test_administrators_get_a_link_to_change_the_year(client: Client) -> None:
+    user = UserFactory(is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="change_holidayschedule"))
+    client.force_login(user)
+    html = client.get(reverse("calendars:calendar_year", args=[2024])).content.decode()
+    schedule = HolidaySchedule.objects.get(year=2024)
+    assert f'href="{reverse("admin:calendars_holidayschedule_change", args=[schedule.pk])}"' in html
+    assert "修改本年安排" in html
+
+
+def test_portal_cards_and_staff_nav() -> None:
+    cards = {card.url: card for card in portal_cards()}
+    assert cards["/clock/"].title == "答复期限计算器"
+    assert cards["/clock/calendar/"].title == "工作日历"
+    assert all(card.description for card in cards.values())
+    assert ("/clock/", "答复期限计算器") in {(link.url, link.label) for link in staff_nav()}
+
+
+def test_home_page_shows_the_cards(client: Client) -> None:
+    html = client.get("/").content.decode()
+    assert 'href="/clock/">答复期限计算器</a>' in html
+    assert 'href="/clock/calendar/">工作日历</a>' in html
