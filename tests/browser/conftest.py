@@ -6,6 +6,7 @@ Without chromium the browser tests skip with a visible reason — except in CI, 
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 from collections.abc import Iterator
@@ -55,6 +56,22 @@ def page(browser: Any) -> Iterator[Any]:
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture(autouse=True)
+def official_calendar(transactional_db: None) -> None:
+    """The official holiday schedules, as the seed migration loads them.
+
+    Browser tests run on a transactional database: the flush after each one also empties the tables
+    that migrations seeded, so the next test loads them again through the migration's own code.
+    """
+    from django.apps import apps
+
+    from gongkai.calendars.models import HolidaySchedule
+
+    if not HolidaySchedule.objects.exists():
+        migration = importlib.import_module("gongkai.calendars.migrations.0002_seed_official_schedules")
+        migration.seed(apps, None)
 
 
 @pytest.fixture

@@ -2,25 +2,15 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import Any
 
 import pytest
-from django.apps import apps
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture
-def schedules(transactional_db: None) -> None:
-    """The official schedules as the seed migration loads them (an earlier transactional test may have
-    flushed the tables)."""
-    migration = importlib.import_module("gongkai.calendars.migrations.0002_seed_official_schedules")
-    migration.seed(apps, None)
-
-
-def test_calculator_shows_the_due_date(live_server: Any, page: Any, artifacts: Path, schedules: None) -> None:
+def test_calculator_shows_the_due_date(live_server: Any, page: Any, artifacts: Path) -> None:
     page.goto(f"{live_server.url}/")
     page.get_by_role("link", name="答复期限计算器").click()
     page.wait_for_url(f"{live_server.url}/clock/")

@@ -122,7 +122,6 @@ def test_bad_input_exits_2_with_the_error_shape(text: str, code: str, message: s
     assert message in result["error"]["message"]
 
 
-@pytest.mark.django_db(transaction=True)
 def test_the_real_cli_on_a_freshly_migrated_database(tmp_path: Path) -> None:
     gongkai = Path(sys.executable).with_name("gongkai")
     env = {**os.environ, "GONGKAI_VAR_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "config.settings.local"}
