@@ -78,6 +78,16 @@ def covered_years() -> list[int]:
     return sorted(HolidaySchedule.objects.values_list("year", flat=True))
 
 
+def schedule_of_year(year: int) -> HolidaySchedule | None:
+    return HolidaySchedule.objects.filter(year=year).first()
+
+
+def working_days_in_year(year: int) -> int:
+    """Working days from 1 January to 31 December of a loaded year (251 in 2024)."""
+    calendar, first = get_calendar(), date(year, 1, 1)
+    return calendar.working_days_between(first, date(year, 12, 31)) + calendar.is_working_day(first)
+
+
 def domain_error(error: LawError) -> ValidationFailed:
     """A law error (Chinese message from the pure modules) as the domain error web/API/CLI render."""
     return ValidationFailed(error.message, code=error.code)

@@ -22,8 +22,15 @@ from gongkai.law.clock import STATE_LABELS, clock, parse_case
 from gongkai.law.errors import LawError, YearNotLoaded
 
 from .forms import MAX_EVENTS, ClockForm, EventFormSet, case_data, management_data
-from .models import HolidaySchedule, ScheduleDay
-from .selectors import clock_settings, covered_years, domain_error, get_calendar
+from .models import ScheduleDay
+from .selectors import (
+    clock_settings,
+    covered_years,
+    domain_error,
+    get_calendar,
+    schedule_of_year,
+    working_days_in_year,
+)
 
 PREFIX = "events"
 SHOWN_ROWS = 3  # event rows open on the page; the others are behind "more events"
@@ -117,19 +124,15 @@ def calendar_year(request: HttpRequest, year: int | None = None) -> HttpResponse
         "previous_year": max((y for y in years if y < year), default=None),
         "next_year": min((y for y in years if y > year), default=None),
     }
-    schedule = HolidaySchedule.objects.filter(year=year).first()
+    schedule = schedule_of_year(year)
     if schedule is None:
         context["problem"] = domain_error(YearNotLoaded(year)).message
         context["can_add"] = request.user.has_perm("calendars.add_holidayschedule")
         return render(request, "calendars/calendar.html", context, status=404)
-    days = list(schedule.days.order_by("date"))
-    calendar = get_calendar()
-    first = date(year, 1, 1)
-    length = (date(year + 1, 1, 1) - first).days
     context.update(
         schedule=schedule,
-        groups=_groups(days),
-        working_days=sum(calendar.is_working_day(first + timedelta(days=n)) for n in range(length)),
+        groups=_groups(list(schedule.days.order_by("date"))),
+        working_days=working_days_in_year(year),
         can_change=request.user.has_perm("calendars.change_holidayschedule"),
     )
     return render(request, "calendars/calendar.html", context)

@@ -273,3 +273,10 @@ def test_home_page_shows_the_cards(client: Client) -> None:
     html = client.get("/").content.decode()
     assert 'href="/clock/">答复期限计算器</a>' in html
     assert 'href="/clock/calendar/">工作日历</a>' in html
+
+
+def test_the_first_loaded_year_has_a_page(client: Client) -> None:
+    """2004 is the first seeded year: counting its days must not need 2003."""
+    response = client.get(reverse("calendars:calendar_year", args=[2004]))
+    assert response.status_code == 200
+    assert response.context["working_days"] > 240
