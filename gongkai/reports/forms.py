@@ -22,7 +22,7 @@ class MultipleFileField(forms.FileField):
     """A file field that accepts several files at once (``<input type=file multiple>``)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        attrs = {"accept": ".txt,.htm,.html,.docx,.pdf,.zip", "aria-describedby": "files-help"}
+        attrs = {"accept": ".txt,.htm,.html,.docx,.pdf,.zip"}
         kwargs.setdefault("widget", MultipleFileInput(attrs=attrs))
         super().__init__(*args, **kwargs)
 
@@ -52,6 +52,7 @@ class UploadForm(forms.Form):
     )
 
     def __init__(self, *args: Any, agencies: models.QuerySet[Agency], **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")  # Chinese labels take no colon
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
 
@@ -65,6 +66,7 @@ class HistoryForm(forms.Form):
     )
 
     def __init__(self, *args: Any, agencies: models.QuerySet[Agency], **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")  # Chinese labels take no colon
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
         year_field = self.fields["year"]
