@@ -20,3 +20,8 @@ class CalendarsConfig(AppConfig):
         ),
     ]
     staff_nav = [("calendars:calculator", _("Reply deadline calculator"))]
+    audit_actions = {
+        "calendar.schedule_created": _("holiday schedule of a year entered"),
+        "calendar.schedule_changed": _("holiday schedule of a year changed"),
+        "calendar.schedule_deleted": _("holiday schedule of a year deleted"),
+    }

@@ -11,4 +11,5 @@ class ReportsConfig(AppConfig):
     audit_actions = {
         "report.uploaded": _("annual report uploaded for audit"),
         "report.history_imported": _("past annual report imported"),
+        "report.rechecked": _("annual report checked again against last year's"),
     }

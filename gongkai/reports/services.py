@@ -264,4 +264,34 @@ def report_import_history(
             details={"file": row.file_name, "year": year, "score": row.score},
             via=via,
         )
+        _recheck_year(actor=actor, agency=agency, year=year + 1, previous=report, via=via)
     return row
+
+
+def _recheck_year(*, actor: Actor, agency: Agency, year: int, previous: AnnualReport, via: str) -> None:
+    """Check ``agency``'s kept reports of ``year`` again now that last year's report has arrived (R5, R6).
+
+    Without it an audit uploaded before the history import would keep saying nothing about the
+    carry-over. Each changed result is saved with an audit event; the file itself is not touched.
+    """
+    rows = PublishedReport.objects.filter(agency=agency, year=year).exclude(format__in=["not-a-report", "unreadable"])
+    for row in rows.select_for_update():
+        item = audit(bytes(row.content), row.file_name, previous, keep_source=False)
+        before = (row.error_count, row.warning_count, row.score)
+        row.result = item.report.to_json()
+        row.error_count = len(item.report.errors)
+        row.warning_count = len(item.report.warnings)
+        row.score = item.score
+        row.save(update_fields=["result", "error_count", "warning_count", "score", "updated_at"])
+        record_event(
+            actor=actor,
+            action="report.rechecked",
+            obj=row,
+            agency=agency,
+            details={
+                "against_year": year - 1,
+                "before": before,
+                "after": (row.error_count, row.warning_count, row.score),
+            },
+            via=via,
+        )

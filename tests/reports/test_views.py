@@ -212,3 +212,25 @@ def test_services_refuse_actors_out_of_reach(world: World) -> None:
 def test_the_workspace_links_to_the_reports(client: Client, world: World) -> None:
     login(client, world, "handler")
     assert reverse("reports:list") in client.get(reverse("workspace:dashboard")).content.decode()
+
+
+@pytest.mark.django_db
+def test_an_audit_is_checked_again_when_last_years_report_arrives(client: Client, world: World) -> None:
+    login(client, world, "admin")
+    upload(client, world.province.pk, SimpleUploadedFile("2023.txt", text_of("青山市人民政府", carried_over=7)))
+    row = PublishedReport.objects.get(kind=ReportKind.AUDIT)
+    assert not [f for f in row.result["findings"] if f["rule"] == "R5"]  # nothing to compare with yet
+
+    history = zhaoyuan_2022()
+    history.agency = "青山市人民政府"
+    client.post(
+        reverse("reports:history"),
+        {"agency": world.city.pk, "year": 2022, "file": SimpleUploadedFile("2022.txt", report_text(history).encode())},
+    )
+    row.refresh_from_db()
+    r5 = [f["where"] for f in row.result["findings"] if f["rule"] == "R5"]
+    assert r5 == ["t3.carried_over.natural_person", "t3.carried_over.total"]
+    assert row.warning_count == 2
+    event = AuditEvent.objects.get(action="report.rechecked")
+    assert event.object_id == str(row.pk)
+    assert event.details["against_year"] == 2022
