@@ -43,6 +43,16 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "agencies.add_membership",
         "agencies.delete_membership",
         "core.view_auditevent",
+        # The national holiday schedule (Issue 3: "an administrator can edit" it in the back office):
+        # enter a new year from the State Council's notice and correct its days. Deleting a whole
+        # year stays with superusers: it makes every deadline reaching into that year an error.
+        "calendars.view_holidayschedule",
+        "calendars.add_holidayschedule",
+        "calendars.change_holidayschedule",
+        "calendars.view_scheduleday",
+        "calendars.add_scheduleday",
+        "calendars.change_scheduleday",
+        "calendars.delete_scheduleday",
     ],
     Role.SUPERVISOR: ["agencies.view_agency", "agencies.view_disclosureoffice", "core.view_auditevent"],
 }

@@ -1,0 +1,56 @@
+"""The role groups hold exactly the permissions listed in roles.ROLE_PERMISSIONS, and each one exists."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from django.contrib.auth.models import Group
+
+from gongkai.agencies.models import Role
+from gongkai.agencies.roles import ROLE_PERMISSIONS
+from gongkai.calendars.models import HolidaySchedule, ScheduleDay
+from gongkai.calendars.services import DayInput, schedule_delete, schedule_save
+from gongkai.core.errors import PermissionDenied
+
+pytestmark = pytest.mark.django_db
+
+CALENDAR_EDIT = ["calendars.add_holidayschedule", "calendars.change_holidayschedule"]
+
+
+def test_every_listed_permission_exists_and_is_in_its_group() -> None:
+    # ensure_role_groups skips names it cannot find; a misspelt permission would silently grant nothing.
+    for role, perms in ROLE_PERMISSIONS.items():
+        group = Group.objects.get(name=str(role))
+        held = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")}
+        assert held == set(perms), role
+
+
+def test_administrators_may_enter_and_correct_the_holiday_schedule(world: Any) -> None:
+    admin = world.users["admin"]
+    for permission in [*CALENDAR_EDIT, "calendars.add_scheduleday", "calendars.delete_scheduleday"]:
+        assert admin.has_perm(permission), permission
+    # A whole year is deleted by a superuser only: it makes every deadline reaching into the year an error.
+    assert not admin.has_perm("calendars.delete_holidayschedule")
+
+
+@pytest.mark.parametrize("user", ["supervisor", "city_supervisor", "registrar", "handler", "head", "nobody"])
+def test_other_roles_may_not_change_the_schedule(world: Any, user: str) -> None:
+    staff = world.users[user]
+    assert not any(staff.has_perm(permission) for permission in CALENDAR_EDIT)
+    with pytest.raises(PermissionDenied):
+        schedule_save(actor=staff, year=2027, days=[DayInput(date(2027, 1, 1), ScheduleDay.Kind.HOLIDAY, "元旦")])
+    assert not HolidaySchedule.objects.filter(year=2027).exists()
+
+
+def test_the_service_accepts_an_administrator_and_refuses_his_delete(world: Any) -> None:
+    admin = world.users["admin"]
+    result = schedule_save(
+        actor=admin, year=2027, days=[DayInput(date(2027, 1, 1), ScheduleDay.Kind.HOLIDAY, "元旦")], via="test"
+    )
+    assert list(result.schedule.days.values_list("date", flat=True)) == [date(2027, 1, 1)]
+    with pytest.raises(PermissionDenied):
+        schedule_delete(actor=admin, schedule=result.schedule)
+    assert HolidaySchedule.objects.filter(year=2027).exists()
+    assert Role.ADMINISTRATOR in admin.groups.values_list("name", flat=True)
