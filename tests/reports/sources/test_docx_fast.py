@@ -336,7 +336,7 @@ def _tables(draw: st.DrawFn, table: Table, depth: int) -> None:
     for _ in range(draw(st.integers(0, 2))):
         top, left = draw(st.integers(0, row_count - 1)), draw(st.integers(0, column_count - 1))
         bottom, right = draw(st.integers(top, row_count - 1)), draw(st.integers(left, column_count - 1))
-        with contextlib.suppress(InvalidSpanError):  # overlaps an earlier merge
+        with contextlib.suppress(InvalidSpanError, ValueError):  # overlaps an earlier merge
             table.cell(top, left).merge(table.cell(bottom, right))
     if depth == 0 and draw(st.booleans()):
         inner = table.cell(draw(st.integers(0, row_count - 1)), 0).add_table(
