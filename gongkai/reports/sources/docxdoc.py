@@ -63,6 +63,10 @@ _INLINE_WRAPPERS = frozenset(
 )
 _RUN_CHARACTERS = {_TAB: "\t", _PTAB: "\t", _CR: "\n", _NO_BREAK_HYPHEN: "-"}
 _BLOCKS = frozenset({_P, _TBL})
+_ROWS = frozenset({_TR})
+_CELLS = frozenset({_TC})
+_PARAGRAPHS = frozenset({_P})
+_TABLES = frozenset({_TBL})
 
 _RELS = "_rels/.rels"
 _RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
@@ -104,12 +108,6 @@ def _children(parent: etree._Element, wanted: frozenset[str]) -> Iterator[etree.
                 yield from _children(content, wanted)
         elif tag == _CUSTOM_XML:
             yield from _children(child, wanted)
-
-
-_ROWS = frozenset({_TR})
-_CELLS = frozenset({_TC})
-_PARAGRAPHS = frozenset({_P})
-_TABLES = frozenset({_TBL})
 
 
 def _inline_text(parent: etree._Element, out: list[str]) -> None:
