@@ -11,6 +11,7 @@ from django.http import HttpRequest
 
 from . import services
 from .models import Agency, DisclosureOffice, Membership
+from .scoping import scope
 
 OFFICE_FORM_FIELDS = list(services.OFFICE_FIELDS)
 
@@ -31,6 +32,10 @@ class AgencyAdmin(admin.ModelAdmin):
     fields = ("code", "name", "short_name", "level", "parent", "sort_order", "is_active")
     readonly_fields = ("code", "level", "parent")
     inlines = [OfficeInline]
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Agency]:
+        # The admin shows an administrator only the agencies he manages, like every staff page.
+        return scope(super().get_queryset(request), request.user, via="")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         # New agencies need the tree rules: use “gongkai agencies add / import”.
@@ -66,6 +71,14 @@ class MembershipAdmin(admin.ModelAdmin):
     search_fields = ("user__username", "agency__name")
     autocomplete_fields = ("user",)
     raw_id_fields = ("agency",)
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Membership]:
+        return scope(super().get_queryset(request), request.user, via="agency")
+
+    def formfield_for_foreignkey(self, db_field: Any, request: HttpRequest, **kwargs: Any) -> Any:
+        if db_field.name == "agency":
+            kwargs["queryset"] = scope(Agency.objects.all(), request.user, via="")
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return obj is None and super().has_change_permission(request, obj)

@@ -42,7 +42,6 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "agencies.view_membership",
         "agencies.add_membership",
         "agencies.delete_membership",
-        "core.view_auditevent",
         # The national holiday schedule (Issue 3: "an administrator can edit" it in the back office):
         # enter a new year from the State Council's notice and correct its days. Deleting a whole
         # year stays with superusers: it makes every deadline reaching into that year an error.
@@ -54,5 +53,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "calendars.change_scheduleday",
         "calendars.delete_scheduleday",
     ],
-    Role.SUPERVISOR: ["agencies.view_agency", "agencies.view_disclosureoffice", "core.view_auditevent"],
+    # The audit log is read in the workspace (/staff/audit/), scoped to the user's agencies; the
+    # Django admin's unscoped AuditEvent list stays with superusers.
+    Role.SUPERVISOR: ["agencies.view_agency", "agencies.view_disclosureoffice"],
 }

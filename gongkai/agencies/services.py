@@ -199,10 +199,16 @@ def office_save(*, actor: Actor, agency: Agency, via: str | None = None, **field
 
 
 def _sync_role_groups(user: User) -> None:
+    """Role groups follow the memberships; administrators also get the back office (Django admin)
+    for the reference data they keep, e.g. the holiday schedules. Superusers keep theirs."""
     roles = set(Membership.objects.filter(user=user).values_list("role", flat=True))
     role_groups = Group.objects.filter(name__in=Role.values)
     user.groups.remove(*[g for g in role_groups if g.name not in roles])
     user.groups.add(*[g for g in role_groups if g.name in roles])
+    back_office = user.is_superuser or Role.ADMINISTRATOR in roles
+    if user.is_staff != back_office:
+        user.is_staff = back_office
+        user.save(update_fields=["is_staff"])
 
 
 @transaction.atomic

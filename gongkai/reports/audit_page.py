@@ -310,6 +310,15 @@ def _source(ctx: _Context) -> str:
     return f'<ol class="gk-source">{"".join(items)}</ol>'
 
 
+MEDIA_TYPE_LABELS: dict[str, str] = {
+    "text": "纯文本",
+    "html": "网页(HTML)",
+    "docx": "Word文档(DOCX)",
+    "pdf": "PDF文档",
+    "unknown": "无法识别的文件类型",
+}
+
+
 def audit_fragment(audit: Audit, *, heading_level: int = 1, prefix: str = "") -> str:
     """The audit of one file as an HTML fragment (headings from ``heading_level``; ids start with ``prefix``)."""
     ctx = _Context(audit, prefix)
@@ -320,7 +329,7 @@ def audit_fragment(audit: Audit, *, heading_level: int = 1, prefix: str = "") ->
     infos = sum(1 for f in report.findings if f.severity is Severity.INFO)
     encoding = f"，编码 {audit.encoding}" if audit.encoding else ""
     facts = [
-        ("文件", f"{audit.name}（{audit.media_type}{encoding}）"),
+        ("文件", f"{audit.name}（{MEDIA_TYPE_LABELS.get(audit.media_type, audit.media_type)}{encoding}）"),
         ("机关", report.agency or "未识别"),
         ("年度", f"{report.year}年度" if report.year else "未识别"),
         ("格式", format_label(audit)),
