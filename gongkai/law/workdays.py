@@ -58,7 +58,7 @@ class WorkingCalendar:
     ``rank``/``day_at`` pair exposes the same index on ordinals for the reply clock's inner loop.
     """
 
-    __slots__ = ("_base", "_days", "_end", "_flags", "_gaps", "_rank", "first_year", "last_year", "years")
+    __slots__ = ("_base", "_count", "_days", "_end", "_flags", "_gaps", "_rank", "first_year", "last_year", "years")
 
     def __init__(self, schedules: Iterable[YearSchedule]) -> None:
         by_year = {s.year: s for s in schedules}
@@ -68,6 +68,7 @@ class WorkingCalendar:
             self._base = self._end = 0
             self._rank: list[int] = []
             self._days: list[int] = []
+            self._count = 0
             self._flags = bytearray()
             self._gaps: tuple[int, ...] = ()
             return
@@ -100,6 +101,7 @@ class WorkingCalendar:
         self._flags = flags
         self._rank = rank
         self._days = days
+        self._count = len(days)  # the rank of the last loaded working day
 
     # -- ordinal index -------------------------------------------------------------------------
 
@@ -134,6 +136,9 @@ class WorkingCalendar:
 
     def check_span(self, first: int, last: int) -> None:
         """Raise ``YearNotLoaded`` if a year between the two ordinals has no schedule."""
+        base, end = self._base, self._end
+        if base <= first <= end and base <= last <= end and not self._gaps:
+            return
         self._check(first)
         self._check(last)
         self._check_span(min(first, last), max(first, last))
@@ -142,12 +147,17 @@ class WorkingCalendar:
         """Ordinal of the working day with 1-based rank ``index`` (the inverse of ``rank``)."""
         if index < 1:
             raise YearNotLoaded(self.first_year - 1)
-        if index > len(self._days):
+        if index > self._count:
             raise YearNotLoaded(self.last_year + 1)
         return self._days[index - 1]
 
     def add_ordinal(self, start: int, n: int) -> int:
         """Ordinal of the ``n``-th working day after ``start`` (``start`` itself never counts)."""
+        offset = start - self._base
+        if offset >= 0 and start <= self._end and not self._gaps:  # the common case, checked inline
+            index = self._rank[offset] + n
+            if 0 < index <= self._count:
+                return self._days[index - 1]
         result = self.day_at(self._rank[self._check(start)] + n)
         self._check_span(start, result)
         return result

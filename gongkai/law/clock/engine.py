@@ -35,27 +35,9 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..workdays import WorkingCalendar
-from .model import (
-    DEFAULT_SETTINGS,
-    EVENT_LABELS,
-    ClockError,
-    ClockSettings,
-    ClockState,
-    ClockStateName,
-    Event,
-    EventType,
-    Step,
-)
-
-RUNNING = ClockStateName.RUNNING
-PAUSED = ClockStateName.PAUSED
-AWAITING = ClockStateName.AWAITING_CORRECTION
-NO_CORRECTION = ClockStateName.ABANDONED_NO_CORRECTION
-FEE_UNPAID = ClockStateName.ABANDONED_FEE_UNPAID
-CLOSED = ClockStateName.CLOSED
-
-CONSULTATION = "consultation"
-FEE = "fee"
+from .counting import AWAITING, CLOSED, CONSULTATION, FEE, FEE_UNPAID, NO_CORRECTION, OPEN, PAUSED, RUNNING, Counting
+from .dates import CN_DATE, DATE
+from .model import DEFAULT_SETTINGS, EVENT_LABELS, ClockError, ClockSettings, ClockState, Event, EventType
 
 MODE_LABELS = {
     RUNNING: "计时中",
@@ -67,131 +49,14 @@ MODE_LABELS = {
 }
 
 
-_CN: dict[int, str] = {}
-
-
-def cn(ordinal: int) -> str:
-    """A date as Chinese documents write it: 2024年3月1日 (memoised: the clock formats many dates)."""
-    text = _CN.get(ordinal)
-    if text is None:
-        if len(_CN) > 50_000:  # bounded: dates come from requests
-            _CN.clear()
-        day = date.fromordinal(ordinal)
-        text = _CN[ordinal] = f"{day.year}年{day.month}月{day.day}日"
-    return text
-
-
 def _impossible(message: str) -> ClockError:
     return ClockError(message, code="impossible_order")
 
 
-class _Clock:
-    """Mutable working state of one evaluation (internal; ``clock`` is the API)."""
+class _Clock(Counting):
+    """The rules of the clock over its counting state (internal; ``clock`` is the API)."""
 
-    __slots__ = (
-        "allowance",
-        "cal",
-        "corr_due",
-        "corrections",
-        "deadline_fixed",
-        "due",
-        "due_passed",
-        "extended",
-        "fee_deadline",
-        "mode",
-        "notified",
-        "on_time",
-        "pause_end",
-        "pause_kind",
-        "pause_start",
-        "seg",
-        "settings",
-        "start",
-        "steps",
-        "used",
-        "warnings",
-    )
-
-    def __init__(self, received: int, cal: WorkingCalendar, settings: ClockSettings) -> None:
-        self.cal = cal
-        self.settings = settings
-        self.allowance = settings.reply_days
-        self.start = received  # the day the current period counts from (receipt or correction)
-        self.seg = received  # counted days are working days after seg (seg moves to a pause's end)
-        self.used = 0  # counted days of the current period before seg
-        self.mode = RUNNING
-        self.due: int | None = cal.add_ordinal(received, self.allowance)
-        self.due_passed = False  # the due date passed before the current pause began
-        self.pause_kind = ""
-        self.pause_start = 0
-        self.pause_end = 0  # consultation: the default end (15th working day after S)
-        self.fee_deadline = 0  # 0: no fee pending
-        self.corr_due = 0
-        self.corrections = 0
-        self.extended = False
-        self.deadline_fixed = False
-        self.on_time: bool | None = None
-        self.notified = False
-        self.steps: list[Step] = []
-        self.warnings: list[str] = []
-        first = cal.add_ordinal(received, 1)
-        self.step(
-            received,
-            f"收到申请（法定收到申请之日，《条例》第三十一条）。应自收到申请之日起{self.allowance}个工作日内答复"
-            f"（《条例》第三十三条第二款），收到当日不计：第1个工作日为{cn(first)}，"
-            f"第{self.allowance}个工作日即答复期限为{cn(self.due)}。",
-        )
-
-    # -- helpers -------------------------------------------------------------------------------
-
-    def step(self, ordinal: int, text: str) -> None:
-        self.steps.append(Step(date.fromordinal(ordinal), text))
-
-    def warn(self, ordinal: int, text: str) -> None:
-        self.warnings.append(text)
-        self.steps.append(Step(date.fromordinal(ordinal), f"提示：{text}"))
-
-    def counted_until(self, ordinal: int) -> int:
-        """Counted days of the current period up to and including ``ordinal`` (running mode)."""
-        rank = self.cal.rank
-        return self.used + max(0, rank(ordinal) - rank(self.seg))
-
-    def running_due(self) -> int:
-        remaining = self.allowance - self.used
-        if remaining <= 0 and self.due is not None:
-            return self.due  # reached in an earlier segment: stays where it was
-        return self.cal.day_at(self.cal.rank(self.seg) + remaining)
-
-    def left(self, used: int) -> int:
-        return max(0, self.allowance - used)
-
-    # -- pauses --------------------------------------------------------------------------------
-
-    def pause(self, kind: str, on: int) -> None:
-        rank = self.cal.rank
-        self.used += max(0, rank(on - 1) - rank(self.seg))
-        self.due_passed = self.due is not None and self.due < on
-        if not self.due_passed:
-            self.due = None
-        self.mode = PAUSED
-        self.pause_kind = kind
-        self.pause_start = on
-
-    def resume(self, end: int) -> tuple[int, str]:
-        """End the pause on ``end`` (inclusive). Returns the excluded days and a due-date phrase."""
-        cal = self.cal
-        excluded = max(0, cal.rank(end) - cal.rank(self.pause_start - 1))
-        self.seg = max(end, self.seg)
-        self.mode = RUNNING
-        self.pause_kind = ""
-        if self.due_passed:
-            assert self.due is not None
-            phrase = f"答复期限{cn(self.due)}已在暂停前届满"
-        else:
-            self.due = self.running_due()
-            phrase = f"计时恢复，答复期限为{cn(self.due)}"
-        self.due_passed = False
-        return excluded, phrase
+    __slots__ = ()
 
     # -- deadlines that pass by themselves -----------------------------------------------------
 
@@ -204,45 +69,43 @@ class _Clock:
             self.step(
                 end,
                 f"征求意见满{self.settings.consultation_days}个工作日未收到意见（《条例》第三十二条、第三十四条），"
-                f"暂停至本日结束：{cn(self.pause_start)}至{cn(end)}共{excluded}个工作日不计入答复期限。{phrase}。",
+                f"暂停至本日结束：{CN_DATE[self.pause_start]}至{CN_DATE[end]}共{excluded}个工作日不计入答复期限。{phrase}。",
             )
             if incoming is EventType.CONSULTATION_ENDED:
                 self.warn(
                     on,
-                    f"意见于{cn(on)}收到，晚于征求意见期限{cn(end)}：暂停只计至期限届满之日。",
+                    f"意见于{CN_DATE[on]}收到，晚于征求意见期限{CN_DATE[end]}：暂停只计至期限届满之日。",
                 )
                 self.pause_kind = "late_answer"  # consumed by the CONSULTATION_ENDED handler
         if self.mode is AWAITING and on > self.corr_due and incoming is not EventType.CORRECTION_RECEIVED:
             self.mode = NO_CORRECTION
             self.step(
                 self.corr_due,
-                f"补正期限{cn(self.corr_due)}届满，申请人未补正，视为放弃申请（《条例》第三十条）。",
+                f"补正期限{CN_DATE[self.corr_due]}届满，申请人未补正，视为放弃申请（《条例》第三十条）。",
             )
         if self.fee_deadline and on > self.fee_deadline and incoming is not EventType.FEE_PAID:
             self.mode = FEE_UNPAID
             self.step(
                 self.fee_deadline,
-                f"缴费期限{cn(self.fee_deadline)}届满，申请人未缴纳信息处理费，视为放弃申请（国办函〔2020〕109号）。",
+                f"缴费期限{CN_DATE[self.fee_deadline]}届满，申请人未缴纳信息处理费，视为放弃申请（国办函〔2020〕109号）。",
             )
             self.fee_deadline = 0
 
     # -- events --------------------------------------------------------------------------------
 
-    def apply(self, event: Event, on: int) -> None:
+    def after_end(self, event: Event, on: int) -> None:
+        """An event once the clock has ended (closed or abandoned)."""
         kind = event.type
         mode = self.mode
-        if mode is CLOSED or mode is NO_CORRECTION or mode is FEE_UNPAID:
-            if kind is EventType.REPLIED and mode is not CLOSED and not self.notified:
-                # the closing notice of an abandoned application: the state stays "abandoned"
-                self.notified = True
-                self.step(on, "告知申请人视为放弃申请、不再处理。")
-                return
-            raise _impossible(f"“{EVENT_LABELS[kind]}”不能发生在{MODE_LABELS[mode]}（{cn(on)}）")
-        handler = _HANDLERS[kind]
-        handler(self, event, on)
+        if kind is EventType.REPLIED and mode is not CLOSED and not self.notified:
+            # the closing notice of an abandoned application: the state stays "abandoned"
+            self.notified = True
+            self.step(on, "告知申请人视为放弃申请、不再处理。")
+            return
+        raise _impossible(f"“{EVENT_LABELS[kind]}”不能发生在{MODE_LABELS[mode]}（{CN_DATE[on]}）")
 
     def not_in(self, event: Event, on: int) -> ClockError:
-        return _impossible(f"“{EVENT_LABELS[event.type]}”不能发生在{MODE_LABELS[self.mode]}（{cn(on)}）")
+        return _impossible(f"“{EVENT_LABELS[event.type]}”不能发生在{MODE_LABELS[self.mode]}（{CN_DATE[on]}）")
 
     def correction_requested(self, event: Event, on: int) -> None:
         if self.mode is not RUNNING:
@@ -253,7 +116,7 @@ class _Clock:
             )
         corr_due = event.correction_due
         if corr_due is None or corr_due.toordinal() <= on:
-            raise ClockError(f"补正期限应晚于要求补正之日（{cn(on)}）", code="invalid_input")
+            raise ClockError(f"补正期限应晚于要求补正之日（{CN_DATE[on]}）", code="invalid_input")
         used = self.counted_until(on)
         self.corrections += 1
         limit = self.cal.add_ordinal(self.start, self.settings.correction_notice_days)
@@ -264,13 +127,13 @@ class _Clock:
         self.due = None
         self.step(
             on,
-            f"要求申请人补正（《条例》第三十条），计时停止，此前已计{used}个工作日；补正期限至{cn(self.corr_due)}。"
+            f"要求申请人补正（《条例》第三十条），计时停止，此前已计{used}个工作日；补正期限至{CN_DATE[self.corr_due]}。"
             f"收到补正后，答复期限重新计算。",
         )
         if on > limit:
             self.warn(
                 on,
-                f"补正告知晚于收到申请后第{self.settings.correction_notice_days}个工作日（{cn(limit)}）："
+                f"补正告知晚于收到申请后第{self.settings.correction_notice_days}个工作日（{CN_DATE[limit]}）："
                 f"《条例》第三十条要求在{self.settings.correction_notice_days}个工作日内一次性告知。",
             )
         if self.corrections > 1:
@@ -282,10 +145,11 @@ class _Clock:
         if on > self.corr_due:
             self.warn(
                 on,
-                f"补正晚于补正期限{cn(self.corr_due)}：无正当理由逾期不补正的，视为放弃申请（《条例》第三十条）；"
+                f"补正晚于补正期限{CN_DATE[self.corr_due]}：无正当理由逾期不补正的，视为放弃申请（《条例》第三十条）；"
                 f"已按收到补正重新计时，请确认申请人有正当理由。",
             )
         self.start = self.seg = on
+        self.seg_rank = self.cal.rank(on)
         self.used = 0
         self.allowance = self.settings.reply_days
         self.mode = RUNNING
@@ -293,8 +157,8 @@ class _Clock:
         first = self.cal.add_ordinal(on, 1)
         self.step(
             on,
-            f"收到补正，答复期限自收到补正之日起重新计算（《条例》第三十条）：第1个工作日为{cn(first)}，"
-            f"第{self.allowance}个工作日即答复期限为{cn(self.due)}。",
+            f"收到补正，答复期限自收到补正之日起重新计算（《条例》第三十条）：第1个工作日为{CN_DATE[first]}，"
+            f"第{self.allowance}个工作日即答复期限为{CN_DATE[self.due]}。",
         )
 
     def consultation_started(self, event: Event, on: int) -> None:
@@ -306,7 +170,7 @@ class _Clock:
             on,
             f"征求第三方或其他机关意见（《条例》第三十二条、第三十四条），所需时间不计入答复期限，计时暂停；"
             f"此前已计{self.used}个工作日，尚余{self.left(self.used)}个。"
-            f"对方{self.settings.consultation_days}个工作日内未答复的，暂停至{cn(self.pause_end)}为止。",
+            f"对方{self.settings.consultation_days}个工作日内未答复的，暂停至{CN_DATE[self.pause_end]}为止。",
         )
 
     def consultation_ended(self, event: Event, on: int) -> None:
@@ -319,7 +183,7 @@ class _Clock:
         excluded, phrase = self.resume(on)
         self.step(
             on,
-            f"收到意见，暂停结束：{cn(start)}至{cn(on)}共{excluded}个工作日不计入答复期限。{phrase}。",
+            f"收到意见，暂停结束：{CN_DATE[start]}至{CN_DATE[on]}共{excluded}个工作日不计入答复期限。{phrase}。",
         )
 
     def fee_notified(self, event: Event, on: int) -> None:
@@ -333,13 +197,13 @@ class _Clock:
             self.pause(FEE, on)
             self.step(
                 on,
-                f"发出收费通知（国办函〔2020〕109号），申请人应在{days}个工作日内即{cn(self.fee_deadline)}前缴费；"
+                f"发出收费通知（国办函〔2020〕109号），申请人应在{days}个工作日内即{CN_DATE[self.fee_deadline]}前缴费；"
                 f"缴费期间不计入答复期限，计时暂停，此前已计{self.used}个工作日，尚余{self.left(self.used)}个。",
             )
         else:
             self.step(
                 on,
-                f"发出收费通知（国办函〔2020〕109号），申请人应在{days}个工作日内即{cn(self.fee_deadline)}前缴费；"
+                f"发出收费通知（国办函〔2020〕109号），申请人应在{days}个工作日内即{CN_DATE[self.fee_deadline]}前缴费；"
                 f"按本机关设置，缴费期间继续计时。",
             )
 
@@ -349,7 +213,7 @@ class _Clock:
         if on > self.fee_deadline:
             self.warn(
                 on,
-                f"缴费晚于缴费期限{cn(self.fee_deadline)}：逾期未缴费的视为放弃申请（国办函〔2020〕109号）；"
+                f"缴费晚于缴费期限{CN_DATE[self.fee_deadline]}：逾期未缴费的视为放弃申请（国办函〔2020〕109号）；"
                 f"已按缴费恢复计时，请确认予以接受。",
             )
         self.fee_deadline = 0
@@ -358,7 +222,7 @@ class _Clock:
             excluded, phrase = self.resume(on)
             self.step(
                 on,
-                f"申请人缴纳信息处理费，暂停结束：{cn(start)}至{cn(on)}共{excluded}个工作日不计入答复期限。{phrase}。",
+                f"申请人缴纳信息处理费，暂停结束：{CN_DATE[start]}至{CN_DATE[on]}共{excluded}个工作日不计入答复期限。{phrase}。",
             )
         else:
             self.step(on, "申请人缴纳信息处理费。")
@@ -368,12 +232,14 @@ class _Clock:
         if self.mode is RUNNING:
             due = self.running_due()
             if on > due:
-                raise _impossible(f"答复期限{cn(due)}已过，不能再“{EVENT_LABELS[event.type]}”（{cn(on)}）")
+                raise _impossible(f"答复期限{CN_DATE[due]}已过，不能再“{EVENT_LABELS[event.type]}”（{CN_DATE[on]}）")
             return due
         if self.mode is PAUSED:
             if self.due_passed:
                 assert self.due is not None
-                raise _impossible(f"答复期限{cn(self.due)}已过，不能再“{EVENT_LABELS[event.type]}”（{cn(on)}）")
+                raise _impossible(
+                    f"答复期限{CN_DATE[self.due]}已过，不能再“{EVENT_LABELS[event.type]}”（{CN_DATE[on]}）"
+                )
             return None
         raise self.not_in(event, on)
 
@@ -389,7 +255,7 @@ class _Clock:
         self.allowance += days
         if old is not None:
             self.due = self.running_due()
-            text = f"答复期限由{cn(old)}延至{cn(self.due)}"
+            text = f"答复期限由{CN_DATE[old]}延至{CN_DATE[self.due]}"
         else:
             text = f"可用工作日增至{self.allowance}个，暂停结束后据此计算答复期限"
         self.step(
@@ -408,19 +274,19 @@ class _Clock:
         assert old is not None
         target = self.cal.next_working_day(event.due).toordinal()
         if target <= old:
-            raise _impossible(f"依《条例》第三十五条确定的期限（{cn(target)}）应晚于现答复期限（{cn(old)}）")
+            raise _impossible(f"依《条例》第三十五条确定的期限（{CN_DATE[target]}）应晚于现答复期限（{CN_DATE[old]}）")
         self.deadline_fixed = True
-        self.allowance = self.used + self.cal.rank(target) - self.cal.rank(self.seg)
+        self.allowance = self.used + self.cal.rank(target) - self.seg_rank
         self.due = target
         rolled = (
             ""
             if target == event.due.toordinal()
-            else f"（{cn(event.due.toordinal())}为休息日，顺延至其后第一个工作日）"
+            else f"（{CN_DATE[event.due.toordinal()]}为休息日，顺延至其后第一个工作日）"
         )
         self.step(
             on,
             f"申请数量、频次明显超过合理范围，依《条例》第三十五条确定延长的答复期限，并告知申请人："
-            f"答复期限为{cn(target)}{rolled}。",
+            f"答复期限为{CN_DATE[target]}{rolled}。",
         )
 
     def replied(self, event: Event, on: int) -> None:
@@ -441,15 +307,16 @@ class _Clock:
         if self.due is None:
             self.step(on, "作出答复，计时结束。")
         elif self.on_time:
-            self.step(on, f"作出答复，在答复期限{cn(self.due)}之内，计时结束。")
+            self.step(on, f"作出答复，在答复期限{CN_DATE[self.due]}之内，计时结束。")
         else:
             late = self.cal.between_ordinals(self.due, on)
-            self.step(on, f"作出答复，超过答复期限{cn(self.due)}{late}个工作日，计时结束。")
+            self.step(on, f"作出答复，超过答复期限{CN_DATE[self.due]}{late}个工作日，计时结束。")
 
     # -- result --------------------------------------------------------------------------------
 
     def result(self, today: int, received: int) -> ClockState:
-        self.settle(today, None)
+        if self.mode is not RUNNING or self.fee_deadline:  # else no deadline can have passed
+            self.settle(today, None)
         # every date computed lies between the receipt and the farthest of these: one check that no
         # year without a schedule was counted across (only calendars with a gap can fail it)
         self.cal.check_span(received, max(today, self.due or 0, self.pause_end, self.fee_deadline, self.corr_due))
@@ -466,32 +333,34 @@ class _Clock:
             if overdue:
                 self.step(
                     today,
-                    f"截至{cn(today)}，已计{used}个工作日，超过答复期限{cn(due)}"
+                    f"截至{CN_DATE[today]}，已计{used}个工作日，超过答复期限{CN_DATE[due]}"
                     f"{self.cal.between_ordinals(due, today)}个工作日，尚未答复。",
                 )
             else:
-                self.step(today, f"截至{cn(today)}，已计{used}个工作日，尚余{left}个工作日，答复期限为{cn(due)}。")
+                self.step(
+                    today, f"截至{CN_DATE[today]}，已计{used}个工作日，尚余{left}个工作日，答复期限为{CN_DATE[due]}。"
+                )
         elif mode is PAUSED:
             left = self.left(used)
             overdue = self.due_passed
-            self.step(today, f"截至{cn(today)}，计时暂停中，已计{used}个工作日，尚余{left}个。")
+            self.step(today, f"截至{CN_DATE[today]}，计时暂停中，已计{used}个工作日，尚余{left}个。")
         elif mode is AWAITING:
-            self.step(today, f"截至{cn(today)}，等待申请人补正（补正期限{cn(self.corr_due)}）。")
+            self.step(today, f"截至{CN_DATE[today]}，等待申请人补正（补正期限{CN_DATE[self.corr_due]}）。")
         elif mode is CLOSED:
             due = self.due
-        return ClockState(
-            due=date.fromordinal(due) if due is not None else None,
-            state=mode,
-            working_days_used=used,
-            working_days_left=left,
-            overdue=overdue,
-            on_time=self.on_time if mode is CLOSED else None,
-            warnings=tuple(self.warnings),
-            steps=tuple(self.steps),
+        return ClockState(  # positional: a frozen dataclass takes keywords a third slower
+            DATE[due] if due is not None else None,  # due
+            mode,  # state
+            used,  # working_days_used
+            left,  # working_days_left
+            overdue,
+            self.on_time if mode is CLOSED else None,  # on_time
+            tuple(self.warnings),
+            tuple(self.steps),
         )
 
 
-_HANDLERS = {
+HANDLERS = {
     EventType.CORRECTION_REQUESTED: _Clock.correction_requested,
     EventType.CORRECTION_RECEIVED: _Clock.correction_received,
     EventType.CONSULTATION_STARTED: _Clock.consultation_started,
@@ -515,17 +384,23 @@ def clock(
     r = received.toordinal()
     t = today.toordinal()
     if t < r:
-        raise _impossible(f"今日（{cn(t)}）早于收到申请之日（{cn(r)}）")
+        raise _impossible(f"今日（{CN_DATE[t]}）早于收到申请之日（{CN_DATE[r]}）")
     state = _Clock(r, calendar, settings)
     previous = r
     for event in events:
         on = event.on.toordinal()
         if on < previous:
             what = "收到申请之日" if previous == r else "前一事件"
-            raise _impossible(f"“{EVENT_LABELS[event.type]}”（{cn(on)}）早于{what}（{cn(previous)}）：事件须按日期顺序")
+            raise _impossible(
+                f"“{EVENT_LABELS[event.type]}”（{CN_DATE[on]}）早于{what}（{CN_DATE[previous]}）：事件须按日期顺序"
+            )
         if on > t:
-            raise _impossible(f"“{EVENT_LABELS[event.type]}”（{cn(on)}）晚于今日（{cn(t)}）")
+            raise _impossible(f"“{EVENT_LABELS[event.type]}”（{CN_DATE[on]}）晚于今日（{CN_DATE[t]}）")
         previous = on
-        state.settle(on, event.type)
-        state.apply(event, on)
+        if state.mode is not RUNNING or state.fee_deadline:  # else no deadline can have passed
+            state.settle(on, event.type)
+        if state.mode in OPEN:
+            HANDLERS[event.type](state, event, on)
+        else:
+            state.after_end(event, on)
     return state.result(t, r)
