@@ -7,6 +7,9 @@ The calendar is the seeded official data (gongkai/calendars/data/schedules.json,
 working days, evaluated as of a later day (the case of the CLI contract example). The naive
 clock walks day by day from the receipt, skipping the paused days, until the allowance is
 counted — the way a simple system computes it. Both give the same answers (checked first).
+"Closed 5-event case": received, correction requested and received, fee notified and paid,
+replied — every step text of the restart and the fee pause, ending in a closed clock (no naive
+counterpart; tests/law/test_clock_equivalence.py pins these outputs).
 """
 
 from __future__ import annotations
@@ -77,6 +80,24 @@ def naive_clock(received: date, pause_from: date, pause_to: date, extension: int
     return due, used_today
 
 
+def closed_case(rng: random.Random) -> tuple[date, tuple[Event, ...], date]:
+    """Received, correction requested and received, fee notified and paid, replied (2005–2025)."""
+    received = date(2005, 1, 1) + timedelta(days=rng.randrange(365 * 20))
+    asked = CAL.add_working_days(received, rng.randrange(1, 7))
+    corrected = CAL.add_working_days(asked, rng.randrange(1, 10))
+    notified = CAL.add_working_days(corrected, rng.randrange(1, 10))
+    paid = CAL.add_working_days(notified, rng.randrange(1, 15))
+    replied = CAL.add_working_days(paid, rng.randrange(1, 15))
+    events = (
+        Event(EventType.CORRECTION_REQUESTED, asked, correction_due=CAL.add_working_days(asked, 15)),
+        Event(EventType.CORRECTION_RECEIVED, corrected),
+        Event(EventType.FEE_NOTIFIED, notified),
+        Event(EventType.FEE_PAID, paid),
+        Event(EventType.REPLIED, replied),
+    )
+    return received, events, replied
+
+
 def rate(fn: Callable[[int], object], items: int, seconds: float) -> float:
     """Calls per second of fn(i) for i in range(items), best of 3 runs of at least ``seconds``/3."""
     best = 0.0
@@ -121,6 +142,10 @@ def main() -> None:
         state = clock(received, events, today, CAL)
         assert (state.due, state.working_days_used) == naive_clock(received, start, end, days, today)
 
+    closed = [closed_case(rng) for _ in range(500)]
+    for received, events, today in closed:
+        assert clock(received, events, today, CAL).state.value == "closed"
+
     starts = [date(2005, 1, 1) + timedelta(days=rng.randrange(365 * 21)) for _ in range(1000)]
     for s in starts[:200]:
         assert CAL.add_working_days(s, 20) == naive_add(s, 20)
@@ -141,6 +166,7 @@ def main() -> None:
             "naive day-by-day clock, a year later",
             rate(lambda i: naive_clock(late[i][0], *late[i][3:5], late[i][5], late[i][2]), len(late), args.seconds),
         ),
+        ("clock(), 5 events, ends closed", rate(lambda i: clock(*closed[i], CAL), len(closed), args.seconds)),
         (
             "clock() + as_dict() (the CLI's output)",
             rate(lambda i: clock(*cases[i][:3], CAL).as_dict(), len(cases), args.seconds),
