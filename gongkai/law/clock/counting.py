@@ -27,7 +27,8 @@ new_tuple = tuple.__new__
 
 
 class Counting:
-    """The counting state of one evaluation: the current period, its pause, the steps so far.
+    """The state of one evaluation (current period, pause, pending deadlines, steps so far) and
+    the working-day arithmetic on it.
 
     Internal to the clock (``engine._Clock`` adds the event rules; ``clock`` is the API). The
     receipt opens the first period (Art. 31; Art. 33 ¶2: 20 working days, the receipt day not
