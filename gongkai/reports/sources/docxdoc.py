@@ -16,7 +16,7 @@ layer is not used (its per-cell XPath made DOCX the slowest kind to load).
   joined with spaces. A table nested in a cell is read as its own table after the outer one (each
   once, however many positions its cell covers). A table whose grid cannot be laid out (a
   ``continue`` with no cell above it, an unreadable span) is read cell by cell as it stands, no
-  expansion, rather than lost.
+  expansion, rather than lost; its nested tables still follow it.
 - Content controls and custom XML wrapping body blocks, table rows or cells are looked through.
 
 DOCX has no lines: blocks carry ``line=None``.
