@@ -125,7 +125,8 @@ def audit_file(data: bytes, name: str, previous: AnnualReport | None = None) -> 
     return audit(data, name, previous, keep_source=False).report
 
 
-def _agency_key(name: str | None) -> str | None:
+def agency_key(name: str | None) -> str | None:
+    """An agency name as compared across reports and with the agency table: whitespace removed."""
     return re.sub(r"\s+", "", name) if name else None
 
 
@@ -153,7 +154,7 @@ def audit_batch(
             continue
         audits.append(audit(data, name, keep_source=keep_source))
     by_key = {
-        (_agency_key(a.report.agency), a.report.year): a.report
+        (agency_key(a.report.agency), a.report.year): a.report
         for a in reversed(audits)
         if a.readable and a.report.agency and a.report.year
     }
@@ -161,7 +162,7 @@ def audit_batch(
         report = item.report
         if not item.readable or report.year is None:
             continue
-        previous = by_key.get((_agency_key(report.agency), report.year - 1)) if report.agency else None
+        previous = by_key.get((agency_key(report.agency), report.year - 1)) if report.agency else None
         if previous is None and previous_for is not None:
             previous = previous_for(report)
         if previous is not None:

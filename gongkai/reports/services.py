@@ -24,7 +24,7 @@ from gongkai.agencies.models import Agency
 from gongkai.core.audit import record_event
 from gongkai.core.errors import PermissionDenied, ValidationFailed, problems_error
 
-from .audit import Audit, audit, audit_batch
+from .audit import Audit, agency_key, audit, audit_batch
 from .model import AnnualReport, ReportFormat
 from .models import PublishedReport, ReportKind
 from .selectors import history_agencies, previous_report, upload_agencies
@@ -152,19 +152,23 @@ def unpack(files: Iterable[UploadedLike]) -> list[Upload]:
 # --- saving --------------------------------------------------------------------------------
 
 
-def _compact(name: str | None) -> str:
-    return re.sub(r"\s+", "", name or "")
+class AgencyIndex:
+    """The agencies of ``root``'s subtree by name and short name, read once per upload."""
 
+    def __init__(self, root: Agency) -> None:
+        self.root = root
+        self._by_name: dict[str, Agency] = {}
+        subtree = Agency.objects.filter(path__startswith=root.path).only("id", "name", "short_name", "path")
+        for candidate in subtree.order_by("path"):  # the nearer agency wins a name shared further down
+            for name in (candidate.name, candidate.short_name):
+                key = agency_key(name)
+                if key:
+                    self._by_name.setdefault(key, candidate)
 
-def match_agency(root: Agency, name_read: str | None) -> Agency:
-    """The agency in ``root``'s subtree named as the report names itself, else ``root``."""
-    wanted = _compact(name_read)
-    if not wanted:
-        return root
-    for candidate in Agency.objects.filter(path__startswith=root.path).only("id", "name", "short_name", "path"):
-        if wanted in {_compact(candidate.name), _compact(candidate.short_name)}:
-            return candidate
-    return root
+    def match(self, name_read: str | None) -> Agency:
+        """The agency in the subtree named as the report names itself, else the root."""
+        key = agency_key(name_read)
+        return self._by_name.get(key, self.root) if key else self.root
 
 
 def _row(item: Audit, upload: Upload, agency: Agency, actor: Actor, kind: ReportKind) -> PublishedReport:
@@ -205,13 +209,15 @@ def report_upload(
         raise PermissionDenied(_("You may not upload reports for %(agency)s.") % {"agency": agency.name})
     uploads = unpack(files)
 
+    index = AgencyIndex(agency)
+
     def previous_for(report: AnnualReport) -> AnnualReport | None:
-        return previous_report(match_agency(agency, report.agency), report.year)
+        return previous_report(index.match(report.agency), report.year)
 
     audits = audit_batch(
         ((upload.name, _loader(upload.data)) for upload in uploads), keep_source=True, previous_for=previous_for
     )
-    targets = [match_agency(agency, item.report.agency) if item.readable else agency for item in audits]
+    targets = [index.match(item.report.agency) if item.readable else agency for item in audits]
     saved: list[PublishedReport] = []
     with transaction.atomic():
         for item, upload, target in zip(audits, uploads, targets, strict=True):

@@ -234,3 +234,17 @@ def test_an_audit_is_checked_again_when_last_years_report_arrives(client: Client
     event = AuditEvent.objects.get(action="report.rechecked")
     assert event.object_id == str(row.pk)
     assert event.details["against_year"] == 2022
+
+
+@pytest.mark.django_db
+def test_agency_index_matches_names_and_short_names_in_the_subtree(world: World, django_assert_num_queries) -> None:
+    from gongkai.agencies import services as agency_services
+    from gongkai.reports.services import AgencyIndex
+
+    agency_services.agency_update(actor=world.users["admin"], agency=world.county, short_name="绿水县政府")
+    with django_assert_num_queries(1):  # the subtree is read once, however many reports are matched
+        index = AgencyIndex(world.city)
+        assert index.match("青山市 教育局") == world.city_dept
+        assert index.match("绿水县政府") == world.county
+        assert index.match("白云市人民政府") == world.city  # outside the subtree: the chosen agency
+        assert index.match(None) == world.city
