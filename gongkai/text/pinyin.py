@@ -14,10 +14,6 @@ import re
 import unicodedata
 from functools import cache
 
-from pypinyin.pinyin_dict import pinyin_dict as _PYPINYIN_DICT
-from pypinyin_dict.pinyin_data import cc_cedict as _CC_CEDICT
-from pypinyin_dict.pinyin_data import kmandarin_8105 as _KMANDARIN_8105
-
 from .changes import Change, RepairKind, RepairResult
 
 _HAN = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]"
@@ -26,11 +22,16 @@ _ANNOTATION = re.compile(
     "(" + _HAN + r")[(（]\s*([" + _PINYIN_LETTERS + r"]{1,7})\s*[)）]",
     re.IGNORECASE,
 )
-_SOURCES: tuple[dict[int, str], ...] = (
-    _PYPINYIN_DICT,
-    _CC_CEDICT.pinyin_dict,
-    _KMANDARIN_8105.pinyin_dict,
-)
+
+
+@cache
+def _sources() -> tuple[dict[int, str], ...]:
+    """The reading tables, imported on first use: importing pypinyin costs ~0.2 s, which every web
+    worker and every ``gongkai`` command would otherwise pay at start-up."""
+    from pypinyin.pinyin_dict import pinyin_dict
+    from pypinyin_dict.pinyin_data import cc_cedict, kmandarin_8105
+
+    return (pinyin_dict, cc_cedict.pinyin_dict, kmandarin_8105.pinyin_dict)
 
 
 def _plain(reading: str) -> str:
@@ -44,7 +45,7 @@ def _plain(reading: str) -> str:
 def readings(char: str) -> frozenset[str]:
     """Every accepted spelling of ``char``'s readings, lower-case: tone-marked, plain, ü as v/u/ü."""
     found: set[str] = set()
-    for source in _SOURCES:
+    for source in _sources():
         entry = source.get(ord(char))
         if entry:
             found.update(part.strip().lower() for part in entry.split(",") if part.strip())
