@@ -43,4 +43,7 @@ def test_supervisor_uploads_and_reads_the_audit(
     assert "2023" in body
     assert "得分" in body
     assert "204" in body  # table 三, 一、本年新收, natural persons, as read
+    assert "按官方行序推定" in body  # a P3 finding (row label lost in the published text) ...
+    flagged = page.locator("[aria-describedby]").first  # ... is marked at the cells it concerns
+    assert flagged.count() == 1
     page.screenshot(path=str(artifacts / "report-audit.png"), full_page=True)
