@@ -85,6 +85,17 @@ def test_fee_setting_flag() -> None:
     assert run_clock(json.dumps(case), "--fee-time-counts")[1]["due"] == "2026-10-16"
 
 
+def test_fee_flag_changes_only_that_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """--fee-time-counts overrides one field of the configured settings (dataclasses.replace)."""
+    from gongkai.calendars.management.commands import clock as command
+    from gongkai.law.clock import ClockSettings
+
+    monkeypatch.setattr(command, "clock_settings", lambda: ClockSettings(reply_days=10))
+    case = {"received": "2026-09-14", "today": "2026-09-14", "events": []}
+    assert run_clock(json.dumps(case))[1]["due"] == "2026-09-28"
+    assert run_clock(json.dumps(case), "--fee-time-counts")[1]["due"] == "2026-09-28"
+
+
 @pytest.mark.parametrize(
     ("text", "code", "message"),
     [

@@ -6,6 +6,8 @@ decide when to pause, restart or extend are in ``engine``.
 
 from __future__ import annotations
 
+from enum import Enum
+
 from ..workdays import WorkingCalendar
 from .dates import CN_DATE, DATE
 from .model import ClockSettings, ClockStateName, Step
@@ -18,8 +20,15 @@ FEE_UNPAID = ClockStateName.ABANDONED_FEE_UNPAID
 CLOSED = ClockStateName.CLOSED
 OPEN = (RUNNING, PAUSED, AWAITING)  # the other states end the clock
 
-CONSULTATION = "consultation"
-FEE = "fee"
+
+
+class Pause(Enum):
+    """Why the clock is paused (state ``paused``); ``NONE`` outside a pause."""
+
+    NONE = "none"
+    CONSULTATION = "consultation"  # Arts. 32, 34: consulting a third party or another agency
+    FEE = "fee"  # 国办函〔2020〕109号: waiting for the fee to be paid (setting fee_pauses_clock)
+
 
 # Step(on, text) runs NamedTuple's generated Python __new__; tuple.__new__(Step, (on, text)) builds
 # the same Step without it, in about 60 % of the time (the clock writes five or more steps per call).
@@ -32,30 +41,33 @@ class Counting:
 
     Internal to the clock (``engine._Clock`` adds the event rules; ``clock`` is the API). The
     receipt opens the first period (Art. 31; Art. 33 ¶2: 20 working days, the receipt day not
-    counted). Counted days are the working days after ``seg`` plus ``used`` from earlier segments;
+    counted). Counted days are the working days after ``segment_start`` plus ``used`` from earlier segments;
     a pause (consultation, fee) ends a segment and its end starts the next one.
+
+    Ordinals (``date.toordinal()``) throughout; 0 means "no such date" for the optional ones.
     """
 
     __slots__ = (
         "allowance",
+        "answer_after_default_end",
         "cal",
-        "corr_due",
+        "closing_notice_sent",
+        "correction_due",
         "corrections",
         "deadline_fixed",
         "due",
         "due_passed",
-        "extended",
         "fee_deadline",
-        "mode",
-        "notified",
+        "has_extension",
         "on_time",
-        "pause_end",
-        "pause_kind",
+        "pause",
+        "pause_default_end",
         "pause_start",
-        "seg",
-        "seg_rank",
+        "period_start",
+        "segment_rank",
+        "segment_start",
         "settings",
-        "start",
+        "state",
         "steps",
         "used",
         "warnings",
@@ -65,23 +77,26 @@ class Counting:
         self.cal = cal
         self.settings = settings
         self.allowance = settings.reply_days
-        self.start = received  # the day the current period counts from (receipt or correction)
-        self.seg = received  # counted days are working days after seg (seg moves to a pause's end)
-        self.seg_rank = cal.rank(received)  # cal.rank(seg), kept with seg: every count starts from it
-        self.used = 0  # counted days of the current period before seg
-        self.mode = RUNNING
+        self.period_start = received  # the day the current period counts from (receipt or correction)
+        self.segment_start = received  # counted days are working days after it (moves to a pause's end)
+        self.segment_rank = cal.rank(received)  # cal.rank(segment_start), kept with it: every count starts from it
+        self.used = 0  # counted days of the current period before segment_start
+        self.state = RUNNING
         self.due: int | None = cal.add_ordinal(received, self.allowance)
         self.due_passed = False  # the due date passed before the current pause began
-        self.pause_kind = ""
+        self.pause = Pause.NONE
         self.pause_start = 0
-        self.pause_end = 0  # consultation: the default end (15th working day after S)
+        self.pause_default_end = 0  # consultation: the 15th working day after the letter
+        # a consultation answer that came after the default end: the pause already ended there
+        # (``settle``), so the consultation_ended event itself changes nothing
+        self.answer_after_default_end = False
         self.fee_deadline = 0  # 0: no fee pending
-        self.corr_due = 0
+        self.correction_due = 0
         self.corrections = 0
-        self.extended = False
+        self.has_extension = False
         self.deadline_fixed = False
         self.on_time: bool | None = None
-        self.notified = False
+        self.closing_notice_sent = False  # the reply that closes an abandoned application
         self.steps: list[Step] = []
         self.warnings: list[str] = []
         first = cal.add_ordinal(received, 1)
@@ -102,15 +117,15 @@ class Counting:
         self.step(ordinal, f"提示：{text}")
 
     def counted_until(self, ordinal: int) -> int:
-        """Counted days of the current period up to and including ``ordinal`` (running mode)."""
-        counted = self.cal.rank(ordinal) - self.seg_rank
+        """Counted days of the current period up to and including ``ordinal`` (state running)."""
+        counted = self.cal.rank(ordinal) - self.segment_rank
         return self.used + counted if counted > 0 else self.used
 
     def running_due(self) -> int:
         remaining = self.allowance - self.used
         if remaining <= 0 and self.due is not None:
             return self.due  # reached in an earlier segment: stays where it was
-        return self.cal.day_at(self.seg_rank + remaining)
+        return self.cal.day_at(self.segment_rank + remaining)
 
     def left(self, used: int) -> int:
         left = self.allowance - used
@@ -118,15 +133,15 @@ class Counting:
 
     # -- pauses --------------------------------------------------------------------------------
 
-    def pause(self, kind: str, on: int) -> None:
-        counted = self.cal.rank(on - 1) - self.seg_rank
+    def begin_pause(self, kind: Pause, on: int) -> None:
+        counted = self.cal.rank(on - 1) - self.segment_rank
         if counted > 0:
             self.used += counted
         self.due_passed = self.due is not None and self.due < on
         if not self.due_passed:
             self.due = None
-        self.mode = PAUSED
-        self.pause_kind = kind
+        self.state = PAUSED
+        self.pause = kind
         self.pause_start = on
 
     def resume(self, end: int) -> tuple[int, str]:
@@ -134,10 +149,10 @@ class Counting:
         cal = self.cal
         end_rank = cal.rank(end)
         excluded = end_rank - cal.rank(self.pause_start - 1)  # never negative: end >= pause_start
-        if end > self.seg:
-            self.seg, self.seg_rank = end, end_rank
-        self.mode = RUNNING
-        self.pause_kind = ""
+        if end > self.segment_start:
+            self.segment_start, self.segment_rank = end, end_rank
+        self.state = RUNNING
+        self.pause = Pause.NONE
         if self.due_passed:
             assert self.due is not None
             phrase = f"答复期限{CN_DATE[self.due]}已在暂停前届满"

@@ -35,11 +35,12 @@ from collections.abc import Sequence
 from datetime import date
 
 from ..workdays import WorkingCalendar
-from .counting import AWAITING, CLOSED, CONSULTATION, FEE, FEE_UNPAID, NO_CORRECTION, OPEN, PAUSED, RUNNING, Counting
+from .counting import AWAITING, CLOSED, FEE_UNPAID, NO_CORRECTION, OPEN, PAUSED, RUNNING, Counting, Pause
 from .dates import CN_DATE, DATE
 from .model import DEFAULT_SETTINGS, EVENT_LABELS, ClockError, ClockSettings, ClockState, Event, EventType
 
-MODE_LABELS = {
+# how the error messages name each state: “…”不能发生在{phrase}
+STATE_PHRASES = {
     RUNNING: "计时中",
     PAUSED: "计时暂停中",
     AWAITING: "等待补正时",
@@ -63,8 +64,8 @@ class _Clock(Counting):
     def settle(self, on: int, incoming: EventType | None) -> None:
         """Apply what happened by itself before ``on``: a consultation's default end, a missed
         correction or payment deadline. ``incoming`` is the event being processed (None: today)."""
-        if self.mode is PAUSED and self.pause_kind == CONSULTATION and on > self.pause_end:
-            end = self.pause_end
+        if self.state is PAUSED and self.pause is Pause.CONSULTATION and on > self.pause_default_end:
+            end = self.pause_default_end
             excluded, phrase = self.resume(end)
             self.step(
                 end,
@@ -76,15 +77,15 @@ class _Clock(Counting):
                     on,
                     f"意见于{CN_DATE[on]}收到，晚于征求意见期限{CN_DATE[end]}：暂停只计至期限届满之日。",
                 )
-                self.pause_kind = "late_answer"  # consumed by the CONSULTATION_ENDED handler
-        if self.mode is AWAITING and on > self.corr_due and incoming is not EventType.CORRECTION_RECEIVED:
-            self.mode = NO_CORRECTION
+                self.answer_after_default_end = True  # consumed by the consultation_ended handler
+        if self.state is AWAITING and on > self.correction_due and incoming is not EventType.CORRECTION_RECEIVED:
+            self.state = NO_CORRECTION
             self.step(
-                self.corr_due,
-                f"补正期限{CN_DATE[self.corr_due]}届满，申请人未补正，视为放弃申请（《条例》第三十条）。",
+                self.correction_due,
+                f"补正期限{CN_DATE[self.correction_due]}届满，申请人未补正，视为放弃申请（《条例》第三十条）。",
             )
         if self.fee_deadline and on > self.fee_deadline and incoming is not EventType.FEE_PAID:
-            self.mode = FEE_UNPAID
+            self.state = FEE_UNPAID
             self.step(
                 self.fee_deadline,
                 f"缴费期限{CN_DATE[self.fee_deadline]}届满，申请人未缴纳信息处理费，视为放弃申请（国办函〔2020〕109号）。",
@@ -96,38 +97,38 @@ class _Clock(Counting):
     def after_end(self, event: Event, on: int) -> None:
         """An event once the clock has ended (closed or abandoned)."""
         kind = event.type
-        mode = self.mode
-        if kind is EventType.REPLIED and mode is not CLOSED and not self.notified:
+        state = self.state
+        if kind is EventType.REPLIED and state is not CLOSED and not self.closing_notice_sent:
             # the closing notice of an abandoned application: the state stays "abandoned"
-            self.notified = True
+            self.closing_notice_sent = True
             self.step(on, "告知申请人视为放弃申请、不再处理。")
             return
-        raise _impossible(f"“{EVENT_LABELS[kind]}”不能发生在{MODE_LABELS[mode]}（{CN_DATE[on]}）")
+        raise _impossible(f"“{EVENT_LABELS[kind]}”不能发生在{STATE_PHRASES[state]}（{CN_DATE[on]}）")
 
     def not_in(self, event: Event, on: int) -> ClockError:
-        return _impossible(f"“{EVENT_LABELS[event.type]}”不能发生在{MODE_LABELS[self.mode]}（{CN_DATE[on]}）")
+        return _impossible(f"“{EVENT_LABELS[event.type]}”不能发生在{STATE_PHRASES[self.state]}（{CN_DATE[on]}）")
 
     def correction_requested(self, event: Event, on: int) -> None:
-        if self.mode is not RUNNING:
+        if self.state is not RUNNING:
             raise self.not_in(event, on)
-        if self.extended or self.deadline_fixed:
+        if self.has_extension or self.deadline_fixed:
             raise _impossible(
                 "已延期或已确定答复期限后不能再要求补正（《条例》第三十条：收到申请之日起7个工作日内告知）"
             )
-        corr_due = event.correction_due
-        if corr_due is None or corr_due.toordinal() <= on:
+        asked = event.correction_due
+        if asked is None or asked.toordinal() <= on:
             raise ClockError(f"补正期限应晚于要求补正之日（{CN_DATE[on]}）", code="invalid_input")
         used = self.counted_until(on)
         self.corrections += 1
-        limit = self.cal.add_ordinal(self.start, self.settings.correction_notice_days)
-        self.corr_due = corr_due.toordinal()
-        self.cal.rank(self.corr_due)  # the deadline must lie in a loaded year
+        limit = self.cal.add_ordinal(self.period_start, self.settings.correction_notice_days)
+        self.correction_due = asked.toordinal()
+        self.cal.rank(self.correction_due)  # the deadline must lie in a loaded year
         self.used = used
-        self.mode = AWAITING
+        self.state = AWAITING
         self.due = None
         self.step(
             on,
-            f"要求申请人补正（《条例》第三十条），计时停止，此前已计{used}个工作日；补正期限至{CN_DATE[self.corr_due]}。"
+            f"要求申请人补正（《条例》第三十条），计时停止，此前已计{used}个工作日；补正期限至{CN_DATE[self.correction_due]}。"
             f"收到补正后，答复期限重新计算。",
         )
         if on > limit:
@@ -140,19 +141,19 @@ class _Clock(Counting):
             self.warn(on, "再次要求补正：《条例》第三十条要求一次性告知需要补正的全部事项。")
 
     def correction_received(self, event: Event, on: int) -> None:
-        if self.mode is not AWAITING:
+        if self.state is not AWAITING:
             raise self.not_in(event, on)
-        if on > self.corr_due:
+        if on > self.correction_due:
             self.warn(
                 on,
-                f"补正晚于补正期限{CN_DATE[self.corr_due]}：无正当理由逾期不补正的，视为放弃申请（《条例》第三十条）；"
+                f"补正晚于补正期限{CN_DATE[self.correction_due]}：无正当理由逾期不补正的，视为放弃申请（《条例》第三十条）；"
                 f"已按收到补正重新计时，请确认申请人有正当理由。",
             )
-        self.start = self.seg = on
-        self.seg_rank = self.cal.rank(on)
+        self.period_start = self.segment_start = on
+        self.segment_rank = self.cal.rank(on)
         self.used = 0
         self.allowance = self.settings.reply_days
-        self.mode = RUNNING
+        self.state = RUNNING
         self.due = self.cal.add_ordinal(on, self.allowance)
         first = self.cal.add_ordinal(on, 1)
         self.step(
@@ -162,23 +163,23 @@ class _Clock(Counting):
         )
 
     def consultation_started(self, event: Event, on: int) -> None:
-        if self.mode is not RUNNING:
+        if self.state is not RUNNING:
             raise self.not_in(event, on)
-        self.pause(CONSULTATION, on)
-        self.pause_end = self.cal.add_ordinal(on, self.settings.consultation_days)
+        self.begin_pause(Pause.CONSULTATION, on)
+        self.pause_default_end = self.cal.add_ordinal(on, self.settings.consultation_days)
         self.step(
             on,
             f"征求第三方或其他机关意见（《条例》第三十二条、第三十四条），所需时间不计入答复期限，计时暂停；"
             f"此前已计{self.used}个工作日，尚余{self.left(self.used)}个。"
-            f"对方{self.settings.consultation_days}个工作日内未答复的，暂停至{CN_DATE[self.pause_end]}为止。",
+            f"对方{self.settings.consultation_days}个工作日内未答复的，暂停至{CN_DATE[self.pause_default_end]}为止。",
         )
 
     def consultation_ended(self, event: Event, on: int) -> None:
-        if self.pause_kind == "late_answer":  # the pause already ended at its default end (settle)
-            self.pause_kind = ""
+        if self.answer_after_default_end:  # the pause already ended at its default end (settle)
+            self.answer_after_default_end = False
             return
-        if self.mode is not PAUSED or self.pause_kind != CONSULTATION:
-            raise self.not_in(event, on) if self.mode is not RUNNING else _impossible("没有进行中的征求意见")
+        if self.state is not PAUSED or self.pause is not Pause.CONSULTATION:
+            raise self.not_in(event, on) if self.state is not RUNNING else _impossible("没有进行中的征求意见")
         start = self.pause_start
         excluded, phrase = self.resume(on)
         self.step(
@@ -187,14 +188,14 @@ class _Clock(Counting):
         )
 
     def fee_notified(self, event: Event, on: int) -> None:
-        if self.mode is not RUNNING:
+        if self.state is not RUNNING:
             raise self.not_in(event, on)
         if self.fee_deadline:
             raise _impossible("已有尚未缴纳的收费通知")
         days = self.settings.fee_payment_days
         self.fee_deadline = self.cal.add_ordinal(on, days)
         if self.settings.fee_pauses_clock:
-            self.pause(FEE, on)
+            self.begin_pause(Pause.FEE, on)
             self.step(
                 on,
                 f"发出收费通知（国办函〔2020〕109号），申请人应在{days}个工作日内即{CN_DATE[self.fee_deadline]}前缴费；"
@@ -217,7 +218,7 @@ class _Clock(Counting):
                 f"已按缴费恢复计时，请确认予以接受。",
             )
         self.fee_deadline = 0
-        if self.mode is PAUSED and self.pause_kind == FEE:
+        if self.state is PAUSED and self.pause is Pause.FEE:
             start = self.pause_start
             excluded, phrase = self.resume(on)
             self.step(
@@ -229,12 +230,12 @@ class _Clock(Counting):
 
     def _due_for_change(self, event: Event, on: int) -> int | None:
         """The current due date for an extension or a stated deadline; error if it has passed."""
-        if self.mode is RUNNING:
+        if self.state is RUNNING:
             due = self.running_due()
             if on > due:
                 raise _impossible(f"答复期限{CN_DATE[due]}已过，不能再“{EVENT_LABELS[event.type]}”（{CN_DATE[on]}）")
             return due
-        if self.mode is PAUSED:
+        if self.state is PAUSED:
             if self.due_passed:
                 assert self.due is not None
                 raise _impossible(
@@ -243,15 +244,15 @@ class _Clock(Counting):
             return None
         raise self.not_in(event, on)
 
-    def extended_(self, event: Event, on: int) -> None:
+    def extended(self, event: Event, on: int) -> None:
         days = event.working_days
         limit = self.settings.max_extension_days
         if days is None or not 1 <= days <= limit:
             raise ClockError(f"延期应为1至{limit}个工作日（《条例》第三十三条第二款）", code="invalid_input")
-        if self.extended:
+        if self.has_extension:
             raise _impossible("答复期限只能延长一次（《条例》第三十三条第二款）")
         old = self._due_for_change(event, on)
-        self.extended = True
+        self.has_extension = True
         self.allowance += days
         if old is not None:
             self.due = self.running_due()
@@ -268,7 +269,7 @@ class _Clock(Counting):
             raise ClockError("确定答复期限须给出期限日期", code="invalid_input")
         if self.deadline_fixed:
             raise _impossible("答复期限已依《条例》第三十五条确定过")
-        if self.mode is not RUNNING:
+        if self.state is not RUNNING:
             raise self.not_in(event, on)
         old = self._due_for_change(event, on)
         assert old is not None
@@ -276,7 +277,7 @@ class _Clock(Counting):
         if target <= old:
             raise _impossible(f"依《条例》第三十五条确定的期限（{CN_DATE[target]}）应晚于现答复期限（{CN_DATE[old]}）")
         self.deadline_fixed = True
-        self.allowance = self.used + self.cal.rank(target) - self.seg_rank
+        self.allowance = self.used + self.cal.rank(target) - self.segment_rank
         self.due = target
         rolled = (
             ""
@@ -290,20 +291,20 @@ class _Clock(Counting):
         )
 
     def replied(self, event: Event, on: int) -> None:
-        mode = self.mode
-        if mode is RUNNING:
+        state = self.state
+        if state is RUNNING:
             due = self.running_due()
             self.used = self.counted_until(on)
             self.due = due
             self.on_time = on <= due
-        elif mode is PAUSED:
+        elif state is PAUSED:
             self.on_time = not self.due_passed
-            self.pause_kind = ""
+            self.pause = Pause.NONE
             self.fee_deadline = 0
         else:  # awaiting a correction: no period runs, so the reply cannot be late
             self.on_time = True
             self.due = None
-        self.mode = CLOSED
+        self.state = CLOSED
         if self.due is None:
             self.step(on, "作出答复，计时结束。")
         elif self.on_time:
@@ -315,17 +316,17 @@ class _Clock(Counting):
     # -- result --------------------------------------------------------------------------------
 
     def result(self, today: int, received: int) -> ClockState:
-        if self.mode is not RUNNING or self.fee_deadline:  # else no deadline can have passed
+        if self.state is not RUNNING or self.fee_deadline:  # else no deadline can have passed
             self.settle(today, None)
         # every date computed lies between the receipt and the farthest of these: one check that no
         # year without a schedule was counted across (only calendars with a gap can fail it)
-        self.cal.check_span(received, max(today, self.due or 0, self.pause_end, self.fee_deadline, self.corr_due))
-        mode = self.mode
+        self.cal.check_span(received, max(today, self.due or 0, self.pause_default_end, self.fee_deadline, self.correction_due))
+        state = self.state
         due: int | None = None
         left: int | None = None
         overdue = False
         used = self.used
-        if mode is RUNNING:
+        if state is RUNNING:
             due = self.running_due()
             used = self.counted_until(today)
             left = self.left(used)
@@ -340,21 +341,21 @@ class _Clock(Counting):
                 self.step(
                     today, f"截至{CN_DATE[today]}，已计{used}个工作日，尚余{left}个工作日，答复期限为{CN_DATE[due]}。"
                 )
-        elif mode is PAUSED:
+        elif state is PAUSED:
             left = self.left(used)
             overdue = self.due_passed
             self.step(today, f"截至{CN_DATE[today]}，计时暂停中，已计{used}个工作日，尚余{left}个。")
-        elif mode is AWAITING:
-            self.step(today, f"截至{CN_DATE[today]}，等待申请人补正（补正期限{CN_DATE[self.corr_due]}）。")
-        elif mode is CLOSED:
+        elif state is AWAITING:
+            self.step(today, f"截至{CN_DATE[today]}，等待申请人补正（补正期限{CN_DATE[self.correction_due]}）。")
+        elif state is CLOSED:
             due = self.due
         return ClockState(  # positional: a frozen dataclass takes keywords a third slower
             DATE[due] if due is not None else None,  # due
-            mode,  # state
+            state,
             used,  # working_days_used
             left,  # working_days_left
             overdue,
-            self.on_time if mode is CLOSED else None,  # on_time
+            self.on_time if state is CLOSED else None,  # on_time
             tuple(self.warnings),
             tuple(self.steps),
         )
@@ -367,7 +368,7 @@ HANDLERS = {
     EventType.CONSULTATION_ENDED: _Clock.consultation_ended,
     EventType.FEE_NOTIFIED: _Clock.fee_notified,
     EventType.FEE_PAID: _Clock.fee_paid,
-    EventType.EXTENDED: _Clock.extended_,
+    EventType.EXTENDED: _Clock.extended,
     EventType.DEADLINE_SET: _Clock.deadline_set,
     EventType.REPLIED: _Clock.replied,
 }
@@ -385,7 +386,7 @@ def clock(
     t = today.toordinal()
     if t < r:
         raise _impossible(f"今日（{CN_DATE[t]}）早于收到申请之日（{CN_DATE[r]}）")
-    state = _Clock(r, calendar, settings)
+    evaluation = _Clock(r, calendar, settings)
     previous = r
     for event in events:
         on = event.on.toordinal()
@@ -397,10 +398,10 @@ def clock(
         if on > t:
             raise _impossible(f"“{EVENT_LABELS[event.type]}”（{CN_DATE[on]}）晚于今日（{CN_DATE[t]}）")
         previous = on
-        if state.mode is not RUNNING or state.fee_deadline:  # else no deadline can have passed
-            state.settle(on, event.type)
-        if state.mode in OPEN:
-            HANDLERS[event.type](state, event, on)
+        if evaluation.state is not RUNNING or evaluation.fee_deadline:  # else no deadline can have passed
+            evaluation.settle(on, event.type)
+        if evaluation.state in OPEN:
+            HANDLERS[event.type](evaluation, event, on)
         else:
-            state.after_end(event, on)
-    return state.result(t, r)
+            evaluation.after_end(event, on)
+    return evaluation.result(t, r)

@@ -7,6 +7,7 @@ whose holiday schedule is not loaded) → exit status 2 and ``{"error": {"code",
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import sys
 from typing import Any
@@ -47,7 +48,7 @@ class Command(GongkaiCommand):
             case = parse_case(text)
             settings = clock_settings()
             if options["fee_time_counts"]:
-                settings = type(settings)(fee_pauses_clock=False)
+                settings = dataclasses.replace(settings, fee_pauses_clock=False)
             state = clock(case.received, case.events, case.today, get_calendar(), settings)
         except LawError as error:
             self._fail(error)
