@@ -320,7 +320,8 @@ class _Clock(Counting):
             self.settle(today, None)
         # every date computed lies between the receipt and the farthest of these: one check that no
         # year without a schedule was counted across (only calendars with a gap can fail it)
-        self.cal.check_span(received, max(today, self.due or 0, self.pause_default_end, self.fee_deadline, self.correction_due))
+        farthest = max(today, self.due or 0, self.pause_default_end, self.fee_deadline, self.correction_due)
+        self.cal.check_span(received, farthest)
         state = self.state
         due: int | None = None
         left: int | None = None
