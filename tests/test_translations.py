@@ -45,7 +45,8 @@ def test_compiled_catalogue_matches_the_source(po_path: Path) -> None:
     for entry in polib.pofile(str(po_path)).translated_entries():
         if entry.msgid_plural:
             continue
-        assert compiled.gettext(entry.msgid) == entry.msgstr, f"{mo_path} is stale: run make messages"
+        found = compiled.pgettext(entry.msgctxt, entry.msgid) if entry.msgctxt else compiled.gettext(entry.msgid)
+        assert found == entry.msgstr, f"{mo_path} is stale: run make messages"
 
 
 @pytest.mark.skipif(shutil.which("xgettext") is None, reason="GNU gettext (xgettext) is not installed")

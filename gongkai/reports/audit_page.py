@@ -1,12 +1,14 @@
-"""The audit page: a self-contained, accessible Chinese HTML page for one audited report. Pure, no Django.
+"""The audit page as data: what the page of one audited report shows, in typed records. Pure, no Django.
 
-It shows the score, every finding (with a link to its place), the tables as read with each
+The page shows the score, every finding (with a link to its place), the tables as read with each
 finding marked at its cell, and the source text with the findings in context (a finding on a
 line of the source — or a narrative number, found by its words and value — appears under that
-line). Every value from the document is escaped with :func:`html.escape`.
+line). :func:`audit_page` builds the records; the templates in ``reports/templates/reports/audit/``
+turn them into HTML (:mod:`gongkai.reports.audit_html` renders them for the staff page and the
+CLI's ``--html``). Nothing here is HTML: the templates escape every value from the document.
 
-:func:`audit_fragment` is the page's body (the staff workspace embeds it under its own heading);
-:func:`audit_page` wraps it into a whole page; :func:`index_page` lists many audited files.
+The words of the report (table names, row and column labels) come from :mod:`.wording`; the
+words of the page itself (headings, the score sentence) are in the templates, through gettext.
 """
 
 from __future__ import annotations
@@ -14,26 +16,24 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from decimal import Decimal
-from html import escape
+from dataclasses import dataclass
 
 from gongkai.law.applicants import T3_COLUMN_LABELS
 
 from .audit import Audit, format_label, tables_label
 from .checks import ERROR_POINTS, RULE_CAP, WARNING_POINTS
-from .findings import Finding, Severity
-from .model import T3_COLUMN_KEYS, T3_ROW_KEYS, T4_GROUPS, T4_KEYS, AnnualReport, ReportFormat
+from .findings import Severity
+from .model import T3_COLUMN_KEYS, T4_GROUPS, T4_KEYS, AnnualReport, t3_row_keys
 from .wording import (
     T2_BLOCK_LABELS,
     T2_KEY_LABELS,
     T4_GROUP_LABELS,
     T4_KEY_LABELS,
     TABLE_LABELS,
+    format_number,
     place_label,
     t3_row_label,
 )
-
-SEVERITY_LABELS = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
 
 # Words that name each narrative fact in the text, to find the sentence that states it.
 FACT_WORDS: dict[str, tuple[str, ...]] = {
@@ -56,61 +56,142 @@ FACT_WORDS: dict[str, tuple[str, ...]] = {
     "items_published": ("公开",),
 }
 
-AUDIT_CSS = """
-.gk-audit { --gk-error: #a4161a; --gk-warn: #7a4f01; --gk-info: #1f4e8c; --gk-line: #d0d0d0; }
-.gk-audit table { border-collapse: collapse; margin: .75rem 0 1.5rem; font-size: .92rem; }
-.gk-audit caption { text-align: left; font-weight: 700; padding: .3rem 0; }
-.gk-audit th, .gk-audit td { border: 1px solid var(--gk-line); padding: .3rem .5rem; vertical-align: top; }
-.gk-audit thead th, .gk-audit tbody th { background: #f6f4f1; text-align: left; font-weight: 600; }
-.gk-audit td.gk-num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.gk-audit .gk-blank { color: #595959; }
-.gk-audit .gk-hit-error { background: #fbeaea; outline: 2px solid var(--gk-error); }
-.gk-audit .gk-hit-warning { background: #fdf3dd; outline: 2px dashed var(--gk-warn); }
-.gk-audit .gk-hit-info { background: #eaf1fb; }
-.gk-audit .gk-flag { display: inline-block; font-size: .75rem; font-weight: 700; margin-left: .3rem; }
-.gk-audit .gk-flag-error { color: var(--gk-error); } .gk-audit .gk-flag-warning { color: var(--gk-warn); }
-.gk-audit .gk-flag-info { color: var(--gk-info); }
-.gk-audit .gk-score { font-size: 1.1rem; }
-.gk-audit .gk-score strong { font-size: 2rem; }
-.gk-audit .gk-facts { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1rem; }
-.gk-audit .gk-facts dt { color: #4a4a4a; } .gk-audit .gk-facts dd { margin: 0; }
-.gk-audit ol.gk-findings li { margin: .35rem 0; }
-.gk-audit .gk-badge { display: inline-block; min-width: 2.5em; padding: 0 .35rem; border-radius: 3px;
-  color: #fff; font-size: .85rem; text-align: center; }
-.gk-audit .gk-badge-error { background: var(--gk-error); } .gk-audit .gk-badge-warning { background: var(--gk-warn); }
-.gk-audit .gk-badge-info { background: var(--gk-info); }
-.gk-audit ol.gk-source { font-size: .92rem; padding-left: 4rem; }
-.gk-audit ol.gk-source li { white-space: pre-wrap; word-break: break-all; }
-.gk-audit ol.gk-source li::marker { color: #595959; }
-.gk-audit .gk-note { margin: .2rem 0 .4rem; padding: .2rem .5rem; border-left: 4px solid var(--gk-error);
-  background: #fbeaea; white-space: normal; }
-.gk-audit .gk-note-warning { border-color: var(--gk-warn); background: #fdf3dd; }
-.gk-audit .gk-note-info { border-color: var(--gk-info); background: #eaf1fb; }
-.gk-audit .gk-sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0);
-  white-space: nowrap; }
-"""
-
-PAGE_CSS = """
-body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
-  color: #1a1a1a; line-height: 1.7; margin: 0; }
-main { max-width: 72rem; margin: 0 auto; padding: 1rem 1.25rem 3rem; }
-a { color: #a4161a; } :focus-visible { outline: 3px solid #1f5fbf; outline-offset: 2px; }
-.skip { position: absolute; left: -999px; } .skip:focus { left: 1rem; top: .5rem; background: #fff; padding: .4rem; }
-"""
+_SEVERITY_ORDER = (Severity.ERROR, Severity.WARNING, Severity.INFO)
 
 
-def _fmt(value: object) -> str:
-    if isinstance(value, Decimal):
-        return format(value.quantize(Decimal(1)), "f") if value == value.to_integral_value() else format(value, "f")
-    return str(value)
+def worst(severities: Iterable[Severity]) -> Severity:
+    """The most serious of ``severities`` (info when there are none)."""
+    return min(severities, key=_SEVERITY_ORDER.index, default=Severity.INFO)
 
 
-def _anchor(where: str) -> str:
+@dataclass(frozen=True)
+class Mark:
+    """A finding flagged at a cell or a line: its rule and severity, and the id of its list entry."""
+
+    ref: str
+    rule: str
+    severity: Severity
+    message: str = ""
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell of a table as read: a row header (``header``) or a value (``text`` None = blank)."""
+
+    id: str
+    text: str | None
+    header: bool = False
+    marks: tuple[Mark, ...] = ()
+
+    @property
+    def hit(self) -> Severity | None:
+        """The worst severity of the findings at this cell, None if there are none."""
+        return worst(mark.severity for mark in self.marks) if self.marks else None
+
+    @property
+    def css_class(self) -> str:
+        classes = [] if self.header else ["gk-num"]
+        if self.hit is not None:
+            classes.append(f"gk-hit-{self.hit.value}")
+        return " ".join(classes)
+
+    @property
+    def described_by(self) -> str:
+        return " ".join(mark.ref for mark in self.marks)
+
+
+@dataclass(frozen=True)
+class TableRow:
+    header: Cell
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True)
+class Table:
+    """Table 二, 三 or 四 as read; ``rows`` is None when the table was not read at all."""
+
+    key: str  # "t2", "t3", "t4"
+    id: str
+    caption: str
+    columns: tuple[str, ...]  # the value columns' labels (table 二: none, one "value" column)
+    rows: tuple[TableRow, ...] | None
+
+
+@dataclass(frozen=True)
+class FindingEntry:
+    """One finding in the list: ``href`` links to where it is shown; ``line`` when that is a source line
+    found for a narrative number (the link then says which line)."""
+
+    id: str
+    rule: str
+    severity: Severity
+    message: str
+    place: str
+    href: str | None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    number: int
+    id: str
+    text: str
+    notes: tuple[Mark, ...] = ()
+
+    @property
+    def hit(self) -> Severity | None:
+        return worst(note.severity for note in self.notes) if self.notes else None
+
+
+@dataclass(frozen=True)
+class AuditPage:
+    """Everything the audit page of one file shows (ids start with ``prefix``)."""
+
+    prefix: str
+    name: str
+    media_type: str
+    encoding: str | None
+    agency: str | None
+    year: int | None
+    format_label: str
+    tables_label: str
+    score: int
+    errors: int
+    warnings: int
+    infos: int
+    error_points: int
+    warning_points: int
+    rule_cap: int
+    findings: tuple[FindingEntry, ...]
+    tables: tuple[Table, ...]
+    source: tuple[SourceLine, ...]
+
+    @property
+    def subject(self) -> str:
+        """What the page is about: the agency, or the file name when no agency was read."""
+        return self.agency or self.name
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    link: str
+    name: str
+    agency: str
+    year: int | None
+    format_label: str
+    tables_label: str
+    errors: int
+    warnings: int
+    score: int
+
+
+def anchor(where: str) -> str:
+    """The HTML id of a place ("t3.total.total" → "gk-t3-total-total")."""
     return "gk-" + re.sub(r"[^0-9A-Za-z_-]", "-", where)
 
 
-class _Context:
-    """Findings by place, their ids, and which places the page renders."""
+class _Builder:
+    """Findings by place, their ids, and which places the page shows."""
 
     def __init__(self, audit: Audit, prefix: str) -> None:
         self.audit = audit
@@ -144,41 +225,56 @@ class _Context:
                     self.line_of[index] = found
 
     def id_of(self, where: str) -> str:
-        return self.prefix + _anchor(where)
+        return self.prefix + anchor(where)
 
-    def cell(self, where: str, content: str, *, header: bool = False, numeric: bool = True) -> str:
-        """A table cell marked with the findings whose ``where`` is this cell."""
+    def mark(self, index: int) -> Mark:
+        finding = self.findings[index]
+        return Mark(self.ids[index], finding.rule, finding.severity, finding.message)
+
+    def cell(self, where: str, text: str | None, *, header: bool = False) -> Cell:
+        """A cell marked with the findings whose ``where`` is this cell."""
         self.rendered.add(where)
-        hits = self.by_where.get(where, [])
-        classes = ["gk-num"] if numeric and not header else []
-        tag = "th" if header else "td"
-        attrs = f' id="{self.id_of(where)}"'
-        flags = ""
-        if hits:
-            worst = _worst(self.findings[i] for i in hits)
-            classes.append(f"gk-hit-{worst.value}")
-            attrs += f' aria-describedby="{" ".join(self.ids[i] for i in hits)}"'
-            flags = "".join(
-                f'<span class="gk-flag gk-flag-{self.findings[i].severity.value}">'
-                f"{escape(self.findings[i].rule)}"
-                f'<span class="gk-sr">（{SEVERITY_LABELS[self.findings[i].severity]}）</span></span>'
-                for i in hits
+        marks = tuple(self.mark(index) for index in self.by_where.get(where, []))
+        return Cell(self.id_of(where), text, header=header, marks=marks)
+
+    def table(self, key: str, columns: tuple[str, ...], rows: list[TableRow] | None) -> Table:
+        self.rendered.add(key)
+        return Table(key, self.id_of(key), TABLE_LABELS[key], columns, tuple(rows) if rows is not None else None)
+
+    def finding(self, index: int) -> FindingEntry:
+        finding = self.findings[index]
+        href: str | None = None
+        line: int | None = None
+        if finding.where in self.rendered:
+            href = "#" + self.id_of(finding.where)
+        elif index in self.line_of:
+            href = f"#{self.prefix}line-{self.line_of[index]}"
+            if not finding.where.startswith("line "):
+                line = self.line_of[index]
+        return FindingEntry(
+            self.ids[index], finding.rule, finding.severity, finding.message, place_label(finding.where), href, line
+        )
+
+    def source(self) -> tuple[SourceLine, ...]:
+        notes: dict[int, list[int]] = defaultdict(list)
+        for index, line in self.line_of.items():
+            notes[line].append(index)
+        return tuple(
+            SourceLine(
+                number,
+                f"{self.prefix}line-{number}",
+                text,
+                tuple(self.mark(index) for index in sorted(notes.get(number, []))),
             )
-        cls = f' class="{" ".join(classes)}"' if classes else ""
-        scope = ' scope="row"' if header else ""
-        return f"<{tag}{cls}{attrs}{scope}>{content}{flags}</{tag}>"
-
-
-def _worst(findings: Iterable[Finding]) -> Severity:
-    order = [Severity.ERROR, Severity.WARNING, Severity.INFO]
-    return min((f.severity for f in findings), key=order.index, default=Severity.INFO)
+            for number, text in self.audit.source_lines
+        )
 
 
 def _find_statement(lines: Sequence[tuple[int, str]], words: Sequence[str], value: object) -> int | None:
     """The first source line (not a table row) that holds all ``words`` and the number ``value``."""
     if value is None or not words:
         return None
-    number = re.compile(rf"(?<![\d.]){re.escape(_fmt(value))}(?![\d.])")
+    number = re.compile(rf"(?<![\d.]){re.escape(format_number(value))}(?![\d.])")
     for line_number, text in lines:
         if "|" in text:
             continue
@@ -187,205 +283,97 @@ def _find_statement(lines: Sequence[tuple[int, str]], words: Sequence[str], valu
     return None
 
 
-def _value(value: object) -> str:
-    if value is None:
-        return '<span class="gk-blank" aria-hidden="true">—</span><span class="gk-sr">空白</span>'
-    return escape(_fmt(value))
+def _text(value: object) -> str | None:
+    return None if value is None else format_number(value)
 
 
-def _missing(ctx: _Context, table: str) -> str:
-    ctx.rendered.add(table)
-    return f'<p id="{ctx.id_of(table)}">{escape(TABLE_LABELS[table])}：未读出（报告中缺失或无法识别）。</p>'
-
-
-def _table2(ctx: _Context, report: AnnualReport) -> str:
+def _table2(page: _Builder, report: AnnualReport) -> Table:
     if report.t2 is None:
-        return _missing(ctx, "t2")
-    ctx.rendered.add("t2")
+        return page.table("t2", (), None)
     rows = []
     for block, cells in report.t2.items():
         for key, value in (cells or {}).items():
-            where = f"t2.{block}.{key}"
             label = f"{T2_BLOCK_LABELS.get(block, block)} · {T2_KEY_LABELS.get(key, key)}"
             rows.append(
-                f"<tr>{ctx.cell(f't2.{block}', escape(label), header=True)}{ctx.cell(where, _value(value))}</tr>"
+                TableRow(page.cell(f"t2.{block}", label, header=True), (page.cell(f"t2.{block}.{key}", _text(value)),))
             )
-    return (
-        f'<table id="{ctx.id_of("t2")}"><caption>{escape(TABLE_LABELS["t2"])}</caption>'
-        '<thead><tr><th scope="col">项目</th><th scope="col">数值</th></tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table>"
-    )
+    return page.table("t2", (), rows)
 
 
 def _t3_row_order(report: AnnualReport) -> list[str]:
     t3 = report.t3 or {}
-    official = T3_ROW_KEYS[
-        ReportFormat.F2019 if "other_no_correction" not in t3 and "other" in t3 else ReportFormat.F2021
-    ]
+    official = t3_row_keys(report)
     return [row for row in official if row in t3] + [row for row in t3 if row not in official]
 
 
-def _table3(ctx: _Context, report: AnnualReport) -> str:
+def _table3(page: _Builder, report: AnnualReport) -> Table:
+    columns = tuple(T3_COLUMN_LABELS[column] for column in T3_COLUMN_KEYS)
     if report.t3 is None:
-        return _missing(ctx, "t3")
-    ctx.rendered.add("t3")
-    head = "".join(f'<th scope="col">{escape(T3_COLUMN_LABELS[c])}</th>' for c in T3_COLUMN_KEYS)
+        return page.table("t3", columns, None)
     rows = []
     for row in _t3_row_order(report):
         values = list(report.t3.get(row) or [])
         values += [None] * (len(T3_COLUMN_KEYS) - len(values))
-        cells = "".join(
-            ctx.cell(f"t3.{row}.{column}", _value(value)) for column, value in zip(T3_COLUMN_KEYS, values, strict=False)
+        cells = tuple(
+            page.cell(f"t3.{row}.{column}", _text(value)) for column, value in zip(T3_COLUMN_KEYS, values, strict=False)
         )
-        label = ctx.cell(f"t3.{row}", escape(t3_row_label(row, short=False)), header=True)
-        rows.append(f"<tr>{label}{cells}</tr>")
-    return (
-        f'<table id="{ctx.id_of("t3")}"><caption>{escape(TABLE_LABELS["t3"])}</caption>'
-        f'<thead><tr><th scope="col">项目</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-    )
+        rows.append(TableRow(page.cell(f"t3.{row}", t3_row_label(row, short=False), header=True), cells))
+    return page.table("t3", columns, rows)
 
 
-def _table4(ctx: _Context, report: AnnualReport) -> str:
+def _table4(page: _Builder, report: AnnualReport) -> Table:
+    columns = tuple(T4_KEY_LABELS[key] for key in T4_KEYS)
     if report.t4 is None:
-        return _missing(ctx, "t4")
-    ctx.rendered.add("t4")
-    head = "".join(f'<th scope="col">{escape(T4_KEY_LABELS[k])}</th>' for k in T4_KEYS)
+        return page.table("t4", columns, None)
     rows = []
     for group in T4_GROUPS:
-        cells_in = report.t4.get(group) or {}
-        cells = "".join(ctx.cell(f"t4.{group}.{key}", _value(cells_in.get(key))) for key in T4_KEYS)
-        rows.append(f"<tr>{ctx.cell(f't4.{group}', escape(T4_GROUP_LABELS[group]), header=True)}{cells}</tr>")
-    return (
-        f'<table id="{ctx.id_of("t4")}"><caption>{escape(TABLE_LABELS["t4"])}</caption>'
-        f'<thead><tr><th scope="col">类别</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
-    )
+        values = report.t4.get(group) or {}
+        cells = tuple(page.cell(f"t4.{group}.{key}", _text(values.get(key))) for key in T4_KEYS)
+        rows.append(TableRow(page.cell(f"t4.{group}", T4_GROUP_LABELS[group], header=True), cells))
+    return page.table("t4", columns, rows)
 
 
-def _finding_link(ctx: _Context, index: int, finding: Finding) -> str:
-    label = escape(place_label(finding.where))
-    if finding.where in ctx.rendered:
-        return f'<a href="#{ctx.id_of(finding.where)}">{label}</a>'
-    if index in ctx.line_of and finding.where.startswith("line "):
-        return f'<a href="#{ctx.prefix}line-{ctx.line_of[index]}">{label}</a>'
-    if index in ctx.line_of:
-        return f'<a href="#{ctx.prefix}line-{ctx.line_of[index]}">{label}（原文第{ctx.line_of[index]}行）</a>'
-    return label
-
-
-def _findings_list(ctx: _Context) -> str:
-    if not ctx.findings:
-        return "<p>未发现问题。</p>"
-    items = []
-    for index, finding in enumerate(ctx.findings):
-        severity = finding.severity.value
-        items.append(
-            f'<li id="{ctx.ids[index]}"><span class="gk-badge gk-badge-{severity}">'
-            f"{SEVERITY_LABELS[finding.severity]}</span> <strong>{escape(finding.rule)}</strong> "
-            f"{_finding_link(ctx, index, finding)}：{escape(finding.message)}</li>"
-        )
-    return f'<ol class="gk-findings">{"".join(items)}</ol>'
-
-
-def _source(ctx: _Context) -> str:
-    lines = ctx.audit.source_lines
-    if not lines:
-        return "<p>没有可显示的原文。</p>"
-    notes: dict[int, list[int]] = defaultdict(list)
-    for index, line in ctx.line_of.items():
-        notes[line].append(index)
-    items = []
-    for number, text in lines:
-        rendered_notes = "".join(
-            f'<div class="gk-note gk-note-{ctx.findings[i].severity.value}" role="note">'
-            f"{SEVERITY_LABELS[ctx.findings[i].severity]} {escape(ctx.findings[i].rule)}："
-            f'<a href="#{ctx.ids[i]}">{escape(ctx.findings[i].message)}</a></div>'
-            for i in sorted(notes.get(number, []))
-        )
-        hit = ""
-        if number in notes:
-            hit = f' class="gk-hit-{_worst(ctx.findings[i] for i in notes[number]).value}"'
-        items.append(
-            f'<li value="{number}" id="{ctx.prefix}line-{number}"><span{hit}>{escape(text)}</span>{rendered_notes}</li>'
-        )
-    return f'<ol class="gk-source">{"".join(items)}</ol>'
-
-
-MEDIA_TYPE_LABELS: dict[str, str] = {
-    "text": "纯文本",
-    "html": "网页(HTML)",
-    "docx": "Word文档(DOCX)",
-    "pdf": "PDF文档",
-    "unknown": "无法识别的文件类型",
-}
-
-
-def audit_fragment(audit: Audit, *, heading_level: int = 1, prefix: str = "") -> str:
-    """The audit of one file as an HTML fragment (headings from ``heading_level``; ids start with ``prefix``)."""
-    ctx = _Context(audit, prefix)
+def audit_page(audit: Audit, *, prefix: str = "") -> AuditPage:
+    """The audit page of one file as data (every id starts with ``prefix``)."""
+    page = _Builder(audit, prefix)
     report = audit.report
-    h1, h2 = f"h{heading_level}", f"h{min(heading_level + 1, 6)}"
-    tables = _table2(ctx, report) + _table3(ctx, report) + _table4(ctx, report)
-    findings = _findings_list(ctx)  # after the tables: links go to the cells they rendered
-    infos = sum(1 for f in report.findings if f.severity is Severity.INFO)
-    encoding = f"，编码 {audit.encoding}" if audit.encoding else ""
-    facts = [
-        ("文件", f"{audit.name}（{MEDIA_TYPE_LABELS.get(audit.media_type, audit.media_type)}{encoding}）"),
-        ("机关", report.agency or "未识别"),
-        ("年度", f"{report.year}年度" if report.year else "未识别"),
-        ("格式", format_label(audit)),
-        ("读出的表格", tables_label(audit)),
-    ]
-    facts_html = "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in facts)
-    title = f"{report.agency or audit.name}{f' {report.year}年度' if report.year else ''}报告审核"
-    return (
-        f'<article class="gk-audit" aria-labelledby="{prefix}gk-title">'
-        f'<{h1} id="{prefix}gk-title">{escape(title)}</{h1}>'
-        f'<dl class="gk-facts">{facts_html}</dl>'
-        f'<p class="gk-score">得分 <strong>{audit.score}</strong> / 100 —— 错误 {len(report.errors)} 项，'
-        f"警告 {len(report.warnings)} 项，提示 {infos} 项。</p>"
-        f"<p>计分方法：满分100分，每个错误扣{ERROR_POINTS}分，每个警告扣{WARNING_POINTS}分，"
-        f"同一规则最多扣{RULE_CAP}分；提示不扣分；不是年度报告或无法读取的文件为0分。</p>"
-        f'<{h2} id="{prefix}gk-findings">发现的问题</{h2}>{findings}'
-        f'<{h2} id="{prefix}gk-tables">读出的表格</{h2}>{tables}'
-        f'<{h2} id="{prefix}gk-source">原文与问题位置</{h2}>'
-        "<p>原文已经过修复（繁体转简体、去除拼音注音、修正标点）；问题显示在所在行下方。</p>"
-        f"{_source(ctx)}</article>"
+    tables = (_table2(page, report), _table3(page, report), _table4(page, report))
+    findings = tuple(page.finding(index) for index in range(len(page.findings)))  # after the tables: links
+    return AuditPage(
+        prefix=prefix,
+        name=audit.name,
+        media_type=audit.media_type,
+        encoding=audit.encoding,
+        agency=report.agency,
+        year=report.year,
+        format_label=format_label(audit),
+        tables_label=tables_label(audit),
+        score=audit.score,
+        errors=len(report.errors),
+        warnings=len(report.warnings),
+        infos=sum(1 for f in report.findings if f.severity is Severity.INFO),
+        error_points=ERROR_POINTS,
+        warning_points=WARNING_POINTS,
+        rule_cap=RULE_CAP,
+        findings=findings,
+        tables=tables,
+        source=page.source(),
     )
 
 
-def _page(title: str, body: str) -> str:
-    return (
-        '<!DOCTYPE html>\n<html lang="zh-Hans"><head><meta charset="utf-8">'
-        '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{escape(title)}</title><style>{PAGE_CSS}{AUDIT_CSS}</style></head>"
-        f'<body><a class="skip" href="#main">跳到正文</a><main id="main">{body}</main></body></html>\n'
-    )
-
-
-def audit_page(audit: Audit) -> str:
-    """A whole HTML page for one audited file."""
-    report = audit.report
-    return _page(f"{report.agency or audit.name} 年度报告审核", audit_fragment(audit))
-
-
-def index_page(audits: Sequence[Audit], links: Sequence[str]) -> str:
-    """A page listing audited files (``links[i]`` is the page of ``audits[i]``) with their scores."""
-    rows = []
-    for item, link in zip(audits, links, strict=True):
-        report = item.report
-        rows.append(
-            f'<tr><th scope="row"><a href="{escape(link)}">{escape(item.name)}</a></th>'
-            f"<td>{escape(report.agency or '')}</td><td>{report.year or ''}</td>"
-            f"<td>{escape(format_label(item))}</td><td>{escape(tables_label(item))}</td>"
-            f'<td class="gk-num">{len(report.errors)}</td><td class="gk-num">{len(report.warnings)}</td>'
-            f'<td class="gk-num">{item.score}</td></tr>'
+def index_entries(audits: Sequence[Audit], links: Sequence[str]) -> tuple[IndexEntry, ...]:
+    """One entry per audited file (``links[i]`` is the page of ``audits[i]``) for the index page."""
+    return tuple(
+        IndexEntry(
+            link=link,
+            name=item.name,
+            agency=item.report.agency or "",
+            year=item.report.year,
+            format_label=format_label(item),
+            tables_label=tables_label(item),
+            errors=len(item.report.errors),
+            warnings=len(item.report.warnings),
+            score=item.score,
         )
-    head = "".join(
-        f'<th scope="col">{h}</th>' for h in ("文件", "机关", "年度", "格式", "读出的表格", "错误", "警告", "得分")
+        for item, link in zip(audits, links, strict=True)
     )
-    body = (
-        f'<div class="gk-audit"><h1>年度报告审核汇总（{len(audits)}个文件）</h1>'
-        f"<table><caption>各文件审核结果</caption><thead><tr>{head}</tr></thead>"
-        f"<tbody>{''.join(rows)}</tbody></table></div>"
-    )
-    return _page("年度报告审核汇总", body)

@@ -26,18 +26,20 @@ from functools import lru_cache
 from gongkai.law.outcomes import OUTCOMES, OutcomeGroup
 
 from .findings import Finding, Severity
-from .model import T3_COLUMN_KEYS, T3_ROW_KEYS, T4_GROUPS, AnnualReport, ReportFormat
+from .model import T3_COLUMN_KEYS, T4_GROUPS, AnnualReport, ReportFormat, t3_row_keys
 from .wording import (
     NARRATIVE_LABELS,
     T2_BLOCK_LABELS,
     T4_GROUP_LABELS,
     T4_KEY_LABELS,
     TABLE_LABELS,
+    format_number,
     place_label,
     t3_column_label,
     t3_row_label,
 )
 
+_fmt = format_number  # numbers in messages as the report writes them
 Value = Decimal  # cells are compared as Decimals (exact for ints and for 万元 amounts)
 APPLICANT_COLUMNS: tuple[str, ...] = T3_COLUMN_KEYS[:-1]  # the six kinds, without "total"
 TOTAL_INDEX = len(T3_COLUMN_KEYS) - 1
@@ -93,22 +95,6 @@ def _number(value: object) -> Value | None:
     return Decimal(value)
 
 
-def _fmt(value: int | Decimal) -> str:
-    if isinstance(value, Decimal):
-        return format(value.quantize(Decimal(1)), "f") if value == value.to_integral_value() else format(value, "f")
-    return str(value)
-
-
-def _t3_rows(report: AnnualReport) -> tuple[str, ...]:
-    """Rows of table 三 as the report has them: 2019 has one (六) row, 2021 has three."""
-    t3 = report.t3 or {}
-    if report.format is ReportFormat.F2019 or (
-        report.format is not ReportFormat.F2021 and "other_no_correction" not in t3 and "other" in t3
-    ):
-        return T3_ROW_KEYS[ReportFormat.F2019]
-    return T3_ROW_KEYS[ReportFormat.F2021]
-
-
 def t3_cell(report: AnnualReport, row: str, column: int) -> Value | None:
     values = (report.t3 or {}).get(row)
     if values is None or column >= len(values):
@@ -123,7 +109,7 @@ def _rows_of_group(rows: tuple[str, ...], group: OutcomeGroup) -> tuple[str, ...
 
 
 def _group_rows(report: AnnualReport, group: OutcomeGroup) -> tuple[str, ...]:
-    return _rows_of_group(_t3_rows(report), group)
+    return _rows_of_group(t3_row_keys(report), group)
 
 
 def _sum(values: Iterable[Value | None]) -> Value | None:
@@ -163,7 +149,7 @@ def check_table3(report: AnnualReport) -> list[Finding]:
             skipped[rule] += 0 if checked else 1
             if finding is not None:
                 findings.append(finding)
-    rows = _t3_rows(report)
+    rows = t3_row_keys(report)
     for row in rows:
         checked, finding = _check_r3(report, row)
         skipped["R3"] += 0 if checked else 1

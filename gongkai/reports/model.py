@@ -91,6 +91,21 @@ NARRATIVE_FACTS: tuple[str, ...] = (
     "applications_invalid",
 )
 
+
+def t3_row_keys(report: AnnualReport) -> tuple[str, ...]:
+    """Rows of table 三 as ``report`` has them: 2019 has one (六) row, 2021 has three.
+
+    The report's format says which; a report of neither template (a computed or imported one)
+    is judged by its rows: an "other" row without "other_no_correction" is the 2019 table.
+    """
+    t3 = report.t3 or {}
+    if report.format is ReportFormat.F2019 or (
+        report.format is not ReportFormat.F2021 and "other_no_correction" not in t3 and "other" in t3
+    ):
+        return T3_ROW_KEYS[ReportFormat.F2019]
+    return T3_ROW_KEYS[ReportFormat.F2021]
+
+
 T2 = dict[str, dict[str, Number]]
 T3 = dict[str, list[Number]]
 T4 = dict[str, dict[str, Number]]

@@ -9,14 +9,13 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import PermissionDenied, ValidationFailed
 
 from . import selectors, services
 from .audit import Audit
-from .audit_page import AUDIT_CSS, audit_fragment
+from .audit_html import fragment_context
 from .forms import HistoryForm, UploadForm
 
 
@@ -96,12 +95,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
         media_type=row.media_type,
         source_lines=row.source_line_pairs(),
     )
-    context = {
-        "row": row,
-        "audit_html": mark_safe(audit_fragment(audit, heading_level=2)),  # noqa: S308  # escaped by audit_page
-        "audit_css": mark_safe(AUDIT_CSS),  # noqa: S308  # a constant
-    }
-    return render(request, "reports/detail.html", context)
+    return render(request, "reports/detail.html", {"row": row, **fragment_context(audit, heading_level=2)})
 
 
 @login_required

@@ -6,6 +6,8 @@ are what a finding's message quotes ("一、本年新收", "(七)总计").
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from gongkai.law.applicants import T3_COLUMN_LABELS
 from gongkai.law.outcomes import GROUP_LABELS, OUTCOME_BY_CODE, T3_ROW_LABELS
 
@@ -88,6 +90,13 @@ NARRATIVE_LABELS: dict[str, str] = {
     "applications_valid": "有效申请",
     "applications_invalid": "无效申请",
 }
+
+
+def format_number(value: object) -> str:
+    """A number as a report writes it: whole amounts without decimals ("12"), others as they are ("0.35")."""
+    if isinstance(value, Decimal):
+        return format(value.quantize(Decimal(1)), "f") if value == value.to_integral_value() else format(value, "f")
+    return str(value)
 
 
 def t3_row_label(row: str, *, short: bool = True) -> str:

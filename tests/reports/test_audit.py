@@ -7,10 +7,12 @@ import io
 from html import escape
 
 import pytest
+from django.utils import translation
 
 from gongkai.reports import audit as audit_module
 from gongkai.reports.audit import Audit, audit, audit_batch, audit_file, summary_csv
-from gongkai.reports.audit_page import audit_fragment, audit_page, index_page
+from gongkai.reports.audit_html import audit_fragment, audit_page, index_page
+from gongkai.reports.audit_page import audit_page as audit_page_data
 from gongkai.reports.findings import Finding, Severity
 from gongkai.reports.model import AnnualReport, ReportFormat
 
@@ -196,3 +198,52 @@ def test_the_audit_page_escapes_what_the_document_says() -> None:
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "未找到表三 &lt;b&gt;" in page
     assert '<h2 id="p-gk-title">' in page
+
+
+def test_the_audit_page_data_marks_cells_and_places_narrative_findings_on_their_line() -> None:
+    data = report_text(modified_with_r1(), narrative="2023年共收到申请205件，其中予以公开48件。").encode()
+    result = audit(data, "page.txt")
+    page = audit_page_data(result, prefix="p-")
+    t3 = page.tables[1]
+    assert [table.key for table in page.tables] == ["t2", "t3", "t4"]
+    assert t3.columns[-1] == "总计"
+    assert t3.rows is not None
+    total = next(row for row in t3.rows if row.header.id == "p-gk-t3-total")
+    cell = total.cells[-1]
+    assert (cell.id, cell.text, cell.hit, cell.css_class) == (
+        "p-gk-t3-total-total",
+        "200",
+        Severity.ERROR,
+        "gk-num gk-hit-error",
+    )
+    assert {mark.rule for mark in cell.marks} == {"R1"}
+    r8 = next(entry for entry in page.findings if entry.rule == "R8")
+    line = next(n for n, text in result.source_lines if "予以公开48件" in text)
+    assert (r8.href, r8.line, r8.place) == (f"#p-line-{line}", line, "正文 · 予以公开")
+    shown = next(source for source in page.source if source.number == line)
+    assert [note.ref for note in shown.notes] == [r8.id]
+    assert (page.score, page.errors) == (result.score, len(result.errors))
+
+
+def test_a_table_not_read_has_no_rows_and_the_page_says_so() -> None:
+    report = AnnualReport(format=ReportFormat.F2021, agency="某县人民政府", year=2023)
+    page = audit_page_data(Audit(name="a.txt", report=report))
+    assert [table.rows for table in page.tables] == [None, None, None]
+    assert "表三(收到和处理政府信息公开申请情况)：未读出（报告中缺失或无法识别）。" in audit_page(
+        Audit(name="a.txt", report=report)
+    )
+
+
+def test_the_page_words_come_through_gettext() -> None:
+    """The page's own words are translated (English msgids); the report's words are the report's."""
+    item = audit(r1_failing_bytes(), "r1.txt")
+    with translation.override("en"):
+        english = audit_page(item)
+    with translation.override("zh-hans"):
+        chinese = audit_page(item)
+    assert "Findings</h2>" in english
+    assert "Score <strong>" in english
+    assert '<span class="gk-badge gk-badge-error">error</span>' in english
+    assert "发现的问题</h2>" in chinese
+    assert '<span class="gk-badge gk-badge-error">错误</span>' in chinese
+    assert "表三(收到和处理政府信息公开申请情况)" in english  # the report's vocabulary stays as published

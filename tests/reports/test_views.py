@@ -7,6 +7,7 @@ import zipfile
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.templatetags.static import static
 from django.test import Client
 from django.urls import reverse
 
@@ -70,6 +71,8 @@ def test_a_supervisor_uploads_one_report_and_sees_its_audit(client: Client, worl
     content = page.content.decode()
     assert "得分 <strong>100</strong>" in content
     assert 'id="gk-t3-total-total"' in content
+    assert f'<link rel="stylesheet" href="{static("reports/audit.css")}">' in content  # the page's own stylesheet
+    assert '<h2 id="gk-title">青山市人民政府 2023年度报告审核</h2>' in content  # under the workspace's h1
     listing = client.get(reverse("reports:list")).content.decode()
     assert "青山市2023.txt" in listing
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.commands import USAGE_ERROR, ChineseCommandParser, GongkaiCommand
 from gongkai.reports.audit import Audit, audit_batch, format_label, summary_csv, tables_label
-from gongkai.reports.audit_page import SEVERITY_LABELS, audit_page, index_page
+from gongkai.reports.audit_html import audit_page, index_page, severity_label
 from gongkai.reports.wording import place_label
 
 
@@ -171,4 +171,4 @@ class Command(GongkaiCommand):
         )
         for finding in report.findings:
             place = place_label(finding.where)
-            self.stdout.write(f"   [{SEVERITY_LABELS[finding.severity]}] {finding.rule} {place}：{finding.message}")
+            self.stdout.write(f"   [{severity_label(finding.severity)}] {finding.rule} {place}：{finding.message}")
