@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from gongkai.reports.sources import load_source  # noqa: E402
+from gongkai.files import load_source  # noqa: E402
 from gongkai.text import (  # noqa: E402
     find_mojibake,
     normalise_width,

@@ -16,11 +16,12 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from gongkai.files import BlockKind, SourceDocument, load_source
+
 from .checks import check_carry_over, check_in_force, check_report, score
-from .findings import Finding, Severity
+from .findings import Finding, Severity, findings_of
 from .model import AnnualReport, ReportFormat
 from .parse import read_report
-from .sources import BlockKind, SourceDocument, load_source
 
 UNREADABLE_RULE = "P0"
 TABLE_NAMES = {"t2": "二", "t3": "三", "t4": "四"}
@@ -99,15 +100,17 @@ def read(data: bytes, name: str, *, keep_source: bool = True) -> Audit:
         source_lines=source_lines(doc) if keep_source else [],
     )
     if not doc.readable:
-        result.report.findings = doc.findings or [Finding(UNREADABLE_RULE, Severity.ERROR, "file", "文件无法读取")]
+        result.report.findings = findings_of(doc.problems) or [
+            Finding(UNREADABLE_RULE, Severity.ERROR, "file", "文件无法读取")
+        ]
         return result
     try:
         report = read_report(doc)
     except Exception as error:  # a reader bug must not stop a batch of a thousand files
         message = f"读取报告内容时出错（{type(error).__name__}），无法审核该文件"
-        result.report.findings = [*doc.findings, Finding(UNREADABLE_RULE, Severity.ERROR, "file", message)]
+        result.report.findings = [*findings_of(doc.problems), Finding(UNREADABLE_RULE, Severity.ERROR, "file", message)]
         return result
-    report.findings = _merge(doc.findings, report.findings)
+    report.findings = _merge(findings_of(doc.problems), report.findings)
     result.report, result.readable = report, True
     return result
 

@@ -6,15 +6,7 @@ their audit events are saved at once, so a bad file or ZIP saves nothing.
 
 from __future__ import annotations
 
-import contextlib
-import io
-import re
-import zipfile
-import zlib
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from pathlib import PurePosixPath
-from typing import Protocol
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
@@ -23,6 +15,8 @@ from django.utils.translation import gettext as _
 from gongkai.agencies.models import Agency
 from gongkai.core.audit import record_event
 from gongkai.core.errors import PermissionDenied, ValidationFailed, problems_error
+from gongkai.files import IntakeRefused, Problem, ProblemKind, Upload, UploadedLike, UploadLimits
+from gongkai.files import unpack as intake_unpack
 
 from .audit import Audit, agency_key, audit, audit_batch
 from .model import AnnualReport, ReportFormat
@@ -31,122 +25,41 @@ from .selectors import history_agencies, previous_report, upload_agencies
 
 Actor = AbstractBaseUser | AnonymousUser | None
 
-MAX_FILE_BYTES = 20 * 1024 * 1024  # one report (a DOCX with images stays well below)
-MAX_ZIP_BYTES = 100 * 1024 * 1024  # one ZIP as uploaded
-MAX_FILES = 500  # files in one upload, ZIP members included
-MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # everything a ZIP may unpack to
-MAX_COMPRESSION_RATIO = 100  # beyond this a member is treated as a ZIP bomb
-READABLE_SUFFIXES = frozenset({".txt", ".htm", ".html", ".docx", ".pdf"})
-IGNORED_MEMBERS = re.compile(r"(^|/)(__MACOSX/|\.[^/]*$|Thumbs\.db$|desktop\.ini$)", re.IGNORECASE)
-UTF8_NAME_FLAG = 0x800
-ENCRYPTED_FLAG = 0x1
-
-
-class UploadedLike(Protocol):
-    """What a view passes: Django's UploadedFile (or any object with a name and read())."""
-
-    name: str | None
-
-    def read(self, size: int = -1) -> bytes: ...
-
-
-@dataclass(frozen=True)
-class Upload:
-    name: str
-    data: bytes
+LIMITS = UploadLimits(accepted_suffixes=frozenset({".txt", ".htm", ".html", ".docx", ".pdf"}))
+MAX_FILE_BYTES = LIMITS.max_file_bytes  # one report (a DOCX with images stays well below)
 
 
 # --- unpacking -----------------------------------------------------------------------------
 
 
-def _member_name(info: zipfile.ZipInfo) -> str:
-    """The member's name; names from Chinese Windows zip tools are GBK without the UTF-8 flag."""
-    name = info.filename
-    if not info.flag_bits & UTF8_NAME_FLAG:
-        with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
-            name = name.encode("cp437").decode("gb18030")
-    return name.replace("\\", "/")
-
-
-def _unsafe(name: str) -> bool:
-    path = PurePosixPath(name)
-    return name.startswith("/") or bool(re.match(r"^[A-Za-z]:", name)) or ".." in path.parts
-
-
-def unpack_zip(name: str, data: bytes) -> list[Upload]:
-    """The readable files of a ZIP, or ValidationFailed naming every problem (nothing is half-read)."""
-    try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
-        infos = archive.infolist()
-    except (zipfile.BadZipFile, zlib.error, ValueError, OSError) as error:
-        raise ValidationFailed(
-            _("“%(name)s” is not a valid ZIP file (%(reason)s).") % {"name": name, "reason": error}
-        ) from error
-    members = [(info, _member_name(info)) for info in infos if not info.is_dir()]
-    members = [(info, member) for info, member in members if not IGNORED_MEMBERS.search(member)]
-    problems: list[str] = []
-    if not members:
-        problems.append(_("“%(name)s” contains no files.") % {"name": name})
-    if len(members) > MAX_FILES:
-        problems.append(
-            _("“%(name)s” holds %(count)d files; at most %(max)d may be uploaded at once.")
-            % {"name": name, "count": len(members), "max": MAX_FILES}
-        )
-    total = 0
-    for info, member in members:
-        if _unsafe(member):
-            problems.append(_("“%(member)s”: a path outside the archive is not allowed.") % {"member": member})
-        if info.flag_bits & ENCRYPTED_FLAG:
-            problems.append(_("“%(member)s” is encrypted.") % {"member": member})
-        if PurePosixPath(member).suffix.lower() not in READABLE_SUFFIXES:
-            problems.append(
-                _("“%(member)s” is not a report file (accepted: .txt, .html, .htm, .docx, .pdf).") % {"member": member}
-            )
-        if info.file_size > MAX_FILE_BYTES:
-            problems.append(_("“%(member)s” is larger than 20 MB.") % {"member": member})
-        elif info.compress_size and info.file_size > info.compress_size * MAX_COMPRESSION_RATIO:
-            problems.append(_("“%(member)s” is compressed suspiciously well.") % {"member": member})
-        total += info.file_size
-    if total > MAX_UNPACKED_BYTES:
-        problems.append(_("“%(name)s” unpacks to more than 200 MB.") % {"name": name})
-    if problems:
-        raise problems_error(problems)
-    uploads: list[Upload] = []
-    for info, member in members:
-        try:
-            with archive.open(info) as handle:
-                content = handle.read(MAX_FILE_BYTES + 1)
-        except (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError, OSError, EOFError) as error:
-            raise ValidationFailed(
-                _("“%(member)s” in “%(name)s” cannot be unpacked (%(reason)s).")
-                % {"member": member, "name": name, "reason": error}
-            ) from error
-        if len(content) > MAX_FILE_BYTES:
-            raise ValidationFailed(_("“%(member)s” is larger than 20 MB.") % {"member": member})
-        uploads.append(Upload(member[-255:], content))
-    return uploads
+def _wording(problem: Problem) -> str:
+    """A file-intake problem in the words of the upload pages (translated)."""
+    values = {"name": problem.place, "member": problem.place, **problem.details}
+    messages = {
+        ProblemKind.NOT_A_ZIP: _("“%(name)s” is not a valid ZIP file (%(reason)s)."),
+        ProblemKind.EMPTY_ZIP: _("“%(name)s” contains no files."),
+        ProblemKind.ZIP_TOO_MANY_FILES: _("“%(name)s” holds %(count)d files; at most %(max)d may be uploaded at once."),
+        ProblemKind.UNSAFE_PATH: _("“%(member)s”: a path outside the archive is not allowed."),
+        ProblemKind.ENCRYPTED: _("“%(member)s” is encrypted."),
+        ProblemKind.NOT_ACCEPTED: _("“%(member)s” is not a report file (accepted: .txt, .html, .htm, .docx, .pdf)."),
+        ProblemKind.FILE_TOO_LARGE: _("“%(name)s” is larger than 20 MB."),
+        ProblemKind.SUSPICIOUS_RATIO: _("“%(member)s” is compressed suspiciously well."),
+        ProblemKind.ZIP_UNPACKS_TOO_LARGE: _("“%(name)s” unpacks to more than 200 MB."),
+        ProblemKind.CANNOT_UNPACK: _("“%(member)s” in “%(name)s” cannot be unpacked (%(reason)s)."),
+        ProblemKind.ZIP_TOO_LARGE: _("“%(name)s” is larger than 100 MB."),
+        ProblemKind.NO_FILES: _("Choose at least one report file or ZIP."),
+        ProblemKind.TOO_MANY_FILES: _("At most %(max)d files may be uploaded at once."),
+    }
+    message = messages.get(problem.kind)
+    return message % values if message is not None else problem.message
 
 
 def unpack(files: Iterable[UploadedLike]) -> list[Upload]:
     """Uploaded files as (name, bytes), ZIPs unpacked. ValidationFailed for anything unacceptable."""
-    uploads: list[Upload] = []
-    for file in files:
-        name = PurePosixPath((file.name or "").replace("\\", "/")).name or _("(unnamed)")
-        if name.lower().endswith(".zip"):
-            data = file.read(MAX_ZIP_BYTES + 1)
-            if len(data) > MAX_ZIP_BYTES:
-                raise ValidationFailed(_("“%(name)s” is larger than 100 MB.") % {"name": name})
-            uploads.extend(unpack_zip(name, data))
-            continue
-        data = file.read(MAX_FILE_BYTES + 1)
-        if len(data) > MAX_FILE_BYTES:
-            raise ValidationFailed(_("“%(name)s” is larger than 20 MB.") % {"name": name})
-        uploads.append(Upload(name[-255:], data))
-    if not uploads:
-        raise ValidationFailed(_("Choose at least one report file or ZIP."))
-    if len(uploads) > MAX_FILES:
-        raise ValidationFailed(_("At most %(max)d files may be uploaded at once.") % {"max": MAX_FILES})
-    return uploads
+    try:
+        return intake_unpack(files, LIMITS, unnamed=_("(unnamed)"))
+    except IntakeRefused as refused:
+        raise problems_error([_wording(problem) for problem in refused.problems]) from refused
 
 
 # --- saving --------------------------------------------------------------------------------

@@ -13,8 +13,10 @@ an invented zero); and reads the numbers the narrative states. Checks R1–R8 ar
 
 from __future__ import annotations
 
+from gongkai.files import Block, BlockKind, SourceDocument
+
+from ..findings import findings_of
 from ..model import AnnualReport, ReportFormat
-from ..sources.model import Block, BlockKind, SourceDocument
 from . import problems
 from .cells import Row
 from .meta import Meta, read_meta
@@ -33,10 +35,10 @@ _TABLE_SIGNS = {"t2": "第二十条", "t3": "自然人", "t4": "行政复议"}
 def read_report(doc: SourceDocument) -> AnnualReport:
     """The report in ``doc`` as data, with the reading problems found (P-findings only)."""
     if not doc.readable:
-        return AnnualReport(format=ReportFormat.NOT_A_REPORT, findings=list(doc.findings))
+        return AnnualReport(format=ReportFormat.NOT_A_REPORT, findings=findings_of(doc.problems))
     layout = split_sections(doc)
     meta = read_meta(doc.blocks, layout)
-    report = AnnualReport(format=ReportFormat.NOT_A_REPORT, findings=list(doc.findings))
+    report = AnnualReport(format=ReportFormat.NOT_A_REPORT, findings=findings_of(doc.problems))
     if not meta.is_report:
         problems.add(
             report, problems.NOT_NATIONAL_FORMAT, "format", "文档不是政府信息公开工作年度报告，未读取报告表格和数字"

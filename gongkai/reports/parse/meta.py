@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from gongkai.files import Block, BlockKind
+
 from ..model import ReportFormat
-from ..sources.model import Block, BlockKind
 from .sections import Layout
 
 _YEAR = r"((?:19|20)\d{2})"

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..sources.model import Block, BlockKind, SourceDocument
+from gongkai.files import Block, BlockKind, SourceDocument
+
 from .cells import Row
 
 _NUMERALS = "一二三四五六"

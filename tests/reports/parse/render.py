@@ -134,7 +134,7 @@ def render(
 
 def read_text(text: str, name: str = "report.txt") -> AnnualReport:
     """Text through the real loader (repair included) and the reader."""
+    from gongkai.files import load_source
     from gongkai.reports.parse import read_report
-    from gongkai.reports.sources import load_source
 
     return read_report(load_source(text.encode("utf-8"), name))

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from gongkai.files import load_source
 from gongkai.law.outcomes import T3_ROWS_2019, T3_ROWS_2021
 from gongkai.reports.findings import Severity
 from gongkai.reports.model import T4_GROUPS, T4_KEYS, AnnualReport, Number, ReportFormat
 from gongkai.reports.parse import read_report
-from gongkai.reports.sources import load_source
 
 from .render import read_text, render
 

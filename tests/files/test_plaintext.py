@@ -6,9 +6,8 @@ from collections.abc import Callable
 
 import pytest
 
-from gongkai.reports.findings import Severity
-from gongkai.reports.sources import BlockKind, MediaType, load_source
-from gongkai.reports.sources.plaintext import blocks_from_text, split_row
+from gongkai.files import BlockKind, MediaType, ProblemKind, load_source
+from gongkai.files.plaintext import blocks_from_text, split_row
 
 SeedBytes = Callable[[str], bytes]
 
@@ -80,20 +79,18 @@ def test_seed_001_tables_as_found(seed_bytes: SeedBytes) -> None:
     assert paragraphs[1].line == 2
 
 
-def test_seed_001_findings_one_per_kind(seed_bytes: SeedBytes) -> None:
-    findings = load_source(seed_bytes("001"), "001.txt").findings
-    assert [f.rule for f in findings] == ["P5", "P5", "P5"]
-    pinyin, traditional, mojibake = findings
-    assert pinyin.severity is Severity.INFO
+def test_seed_001_problems_one_per_kind(seed_bytes: SeedBytes) -> None:
+    problems = load_source(seed_bytes("001"), "001.txt").problems
+    assert [p.kind for p in problems] == [ProblemKind.REPAIRED, ProblemKind.REPAIRED, ProblemKind.GARBLED]
+    pinyin, traditional, mojibake = problems
     assert pinyin.message == "已去除拼音注音140处，例如“發(fā)”→“发”"
-    assert pinyin.where == "line 1"
+    assert pinyin.place == "line 1"
     assert traditional.message.startswith("已将繁体字转为简体字")
-    assert mojibake.severity is Severity.WARNING
-    assert mojibake.where == "line 75"
+    assert mojibake.place == "line 75"
     assert "乱码1处" in mojibake.message
 
 
-def test_seed_003_cells_and_findings(seed_bytes: SeedBytes) -> None:
+def test_seed_003_cells_and_problems(seed_bytes: SeedBytes) -> None:
     document = load_source(seed_bytes("003"), "003.txt")
     tables = [b for b in document.blocks if b.kind is BlockKind.TABLE]
     assert len(tables) == 3
@@ -102,7 +99,7 @@ def test_seed_003_cells_and_findings(seed_bytes: SeedBytes) -> None:
     assert t3.rows[4][0] == "二、上年结转政府信息公开申请数量"  # "二,、" repaired
     assert t3.rows[7][:2] == ["(三)不予 公开", "1.属于国家秘密"]
     assert t3.rows[15][:3] == ["(四)无法 提供", "1.本机关不掌握相关政府信息", "2"]
-    heads = [f.message.split("，")[0] for f in document.findings]
+    heads = [f.message.split("，")[0] for f in document.problems]
     assert heads[0] == "已去除残留的网页标记和字符实体1处"
     assert heads[1] == "已去除拼音注音236处"
     assert heads[2].startswith("已将繁体字转为简体字")
@@ -111,11 +108,11 @@ def test_seed_003_cells_and_findings(seed_bytes: SeedBytes) -> None:
 
 
 @pytest.mark.parametrize("number", ["000", "004"])
-def test_clean_seeds_have_no_tables_and_no_findings(seed_bytes: SeedBytes, number: str) -> None:
+def test_clean_seeds_have_no_tables_and_no_problems(seed_bytes: SeedBytes, number: str) -> None:
     document = load_source(seed_bytes(number), f"{number}.txt")
     assert document.readable
     assert all(b.kind is BlockKind.PARAGRAPH for b in document.blocks)
-    assert document.findings == []
+    assert document.problems == []
 
 
 def test_document_text_keeps_every_line(seed_bytes: SeedBytes) -> None:

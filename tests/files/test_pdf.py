@@ -12,8 +12,8 @@ import subprocess
 import pytest
 import weasyprint
 
-from gongkai.reports.sources import BlockKind, MediaType, load_source
-from gongkai.reports.sources.pdfdoc import is_table_row
+from gongkai.files import BlockKind, MediaType, load_source
+from gongkai.files.pdfdoc import is_table_row
 
 
 def _pdf(body: str) -> bytes:
@@ -62,13 +62,13 @@ def test_chinese_text_layer_is_read_and_repaired() -> None:
         "全市共办理依申请公开211件。",
         "规章 | 0 | 0 | 0\n行政规范性文件 | 1 | 3 | 12",
     ]
-    assert source.findings[0].message.startswith("已将繁体字转为简体字")
+    assert source.problems[0].message.startswith("已将繁体字转为简体字")
 
 
 def test_a_pdf_without_a_text_layer_is_unreadable() -> None:
     source = load_source(_pdf('<div style="width:100px;height:100px;background:black"></div>'), "scan.pdf")
     assert not source.readable
-    assert "没有文字层" in source.findings[0].message
+    assert "没有文字层" in source.problems[0].message
 
 
 @pytest.mark.parametrize(

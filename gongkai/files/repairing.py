@@ -1,9 +1,9 @@
-"""Repair of loaded blocks with :func:`gongkai.text.repair_text`, and the P5 findings saying so.
+"""Repair of loaded blocks with :func:`gongkai.text.repair_text`, and the problems saying so.
 
 Every paragraph and every table cell passes through the repair pipeline. Each kind of repair
-that happened gives ONE P5 finding for the document (severity info) with its count, the line of
-its first occurrence and an example (``已去除拼音注音12处，例如“發(fā)”→“发”``); garbled text that
-could not be repaired gives one P5 warning.
+that happened gives ONE ``REPAIRED`` problem for the document with its count, the line of its
+first occurrence and an example (``已去除拼音注音12处，例如“發(fā)”→“发”``); garbled text that could
+not be repaired gives one ``GARBLED`` problem. (Reports show them as P5 findings.)
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 
 from gongkai.text import Change, RepairKind, repair_text, to_simplified
 
-from ..findings import Finding, Severity
 from .model import Block, BlockKind
+from .problems import Problem, ProblemKind
 
 _ORDER = (
     RepairKind.MARKUP,
@@ -45,15 +45,15 @@ class RepairLog:
             if tally.first is None:
                 tally.first, tally.line = change, line
 
-    def findings(self) -> list[Finding]:
-        found: list[Finding] = []
+    def problems(self) -> list[Problem]:
+        found: list[Problem] = []
         for kind in _ORDER:
             tally = self.tallies.get(kind)
             if tally is None or tally.first is None:
                 continue
             where = f"line {tally.line}" if tally.line is not None else "document"
-            severity = Severity.WARNING if kind is RepairKind.MOJIBAKE else Severity.INFO
-            found.append(Finding("P5", severity, where, _message(kind, tally.count, tally.first)))
+            problem = ProblemKind.GARBLED if kind is RepairKind.MOJIBAKE else ProblemKind.REPAIRED
+            found.append(Problem(problem, where, _message(kind, tally.count, tally.first)))
         return found
 
 
@@ -90,8 +90,8 @@ def _message(kind: RepairKind, count: int, first: Change) -> str:
     return f"发现疑似乱码{count}处，无法自动修复，请核对原文，例如“{before}”"
 
 
-def repair_blocks(blocks: list[Block], *, rows_are_lines: bool = True) -> tuple[list[Block], list[Finding]]:
-    """Repaired copies of ``blocks`` (paragraphs left empty by the repair are dropped) and the P5 findings.
+def repair_blocks(blocks: list[Block], *, rows_are_lines: bool = True) -> tuple[list[Block], list[Problem]]:
+    """Repaired copies of ``blocks`` (paragraphs left empty by the repair are dropped) and the problems.
 
     ``rows_are_lines``: a table's rows are consecutive lines from its ``line`` on (plain text), so
     findings can name the row's own line; otherwise they name the table's line.
@@ -116,4 +116,4 @@ def repair_blocks(blocks: list[Block], *, rows_are_lines: bool = True) -> tuple[
                 cells.append(result.text.strip())
             rows.append(cells)
         repaired.append(Block(BlockKind.TABLE, rows=rows, line=block.line))
-    return repaired, log.findings()
+    return repaired, log.problems()

@@ -7,8 +7,8 @@ import zipfile
 
 import pytest
 
-from gongkai.reports.sources import MediaType
-from gongkai.reports.sources.sniff import sniff_media_type
+from gongkai.files import MediaType
+from gongkai.files.sniff import sniff_media_type
 
 
 def _zip(names: list[str]) -> bytes:

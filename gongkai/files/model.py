@@ -2,7 +2,7 @@
 
 A document is an ordered list of blocks: paragraphs (one line of text each) and tables (rows of
 cell strings). All text is already repaired (simplified characters, pinyin annotations removed,
-punctuation and width normalised); each repair is recorded as a P5 finding.
+punctuation and width normalised); each kind of repair is recorded as a REPAIRED (or GARBLED) problem.
 
 Tables: real table markup (HTML, DOCX) becomes a grid with row and column spans expanded
 (a merged cell's text repeats in every position it covers). Plain text tables flattened to
@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from ..findings import Finding
+from .problems import Problem
 
 
 class MediaType(StrEnum):
@@ -50,8 +50,8 @@ class SourceDocument:
     media_type: MediaType
     encoding: str | None  # detected text encoding, where the format has one
     blocks: list[Block] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    readable: bool = True  # False: nothing could be read; ``findings`` says why
+    problems: list[Problem] = field(default_factory=list)
+    readable: bool = True  # False: nothing could be read; ``problems`` says why
 
     @property
     def text(self) -> str:

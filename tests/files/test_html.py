@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import lxml.html
 
-from gongkai.reports.sources import BlockKind, MediaType, load_source
-from gongkai.reports.sources.htmldoc import blocks_from_html, table_grid
+from gongkai.files import BlockKind, MediaType, load_source
+from gongkai.files.htmldoc import blocks_from_html, table_grid
 
 T3_HEAD = """
 <table border="1">
@@ -107,7 +107,7 @@ def test_gbk_html_with_meta_charset_and_entities() -> None:
     document = load_source(html.encode("gbk"), "report.htm")
     assert document.encoding == "gbk"
     assert [b.text for b in document.blocks] == ["发布&公开,共12件", "结束"]
-    heads = [f.message.split("，")[0] for f in document.findings]
+    heads = [f.message.split("，")[0] for f in document.problems]
     assert heads == [
         "已去除残留的网页标记和字符实体1处",
         "已将全角数字、字母和空格等转为半角1处",

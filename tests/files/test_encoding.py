@@ -1,4 +1,4 @@
-"""Encoding detection and files that cannot be read: one clear finding, never an exception."""
+"""Encoding detection and files that cannot be read: one clear problem, never an exception."""
 
 from __future__ import annotations
 
@@ -9,9 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from gongkai.reports.findings import Severity
-from gongkai.reports.sources import BlockKind, MediaType, SourceDocument, load_source
-from gongkai.reports.sources.encoding import decode_text
+from gongkai.files import BlockKind, MediaType, ProblemKind, SourceDocument, load_source
+from gongkai.files.encoding import decode_text
 
 SeedBytes = Callable[[str], bytes]
 TEXT = "一、总体情况\n2023年，全市共办理依申请公开211件，其中予以公开50件。\n规章 | 0 | 0 | 0 |\n"
@@ -46,14 +45,13 @@ def test_gbk_seed_reads_like_the_utf8_seed(seed_bytes: SeedBytes) -> None:
     assert tables == [b.rows for b in from_utf8.blocks if b.kind is BlockKind.TABLE]
 
 
-def _only_finding(document: SourceDocument) -> str:
+def _only_problem(document: SourceDocument) -> str:
     assert not document.readable
     assert document.blocks == []
-    (finding,) = document.findings
-    assert finding.rule == "P0"
-    assert finding.severity is Severity.ERROR
-    assert finding.where == "file"
-    return finding.message
+    (problem,) = document.problems
+    assert problem.kind is ProblemKind.UNREADABLE
+    assert problem.place == "file"
+    return problem.message
 
 
 @pytest.mark.parametrize(
@@ -71,15 +69,15 @@ def _only_finding(document: SourceDocument) -> str:
         (b"<html><body>   </body></html>", "empty.html", "没有可读取的文字"),
     ],
 )
-def test_unreadable_files_give_one_clear_finding(data: bytes, name: str, words: str) -> None:
-    assert words in _only_finding(load_source(data, name))
+def test_unreadable_files_give_one_clear_problem(data: bytes, name: str, words: str) -> None:
+    assert words in _only_problem(load_source(data, name))
 
 
-def test_a_docx_that_is_damaged_gives_one_finding() -> None:
+def test_a_docx_that_is_damaged_gives_one_problem() -> None:
     data = b"PK\x03\x04" + b"\x14\x00" + bytes(20) + b"word/document.xml" + bytes(40)
     document = load_source(data, "broken.docx")
     assert document.media_type in (MediaType.DOCX, MediaType.UNKNOWN)
-    _only_finding(document)
+    _only_problem(document)
 
 
 @settings(max_examples=150, deadline=None)
@@ -89,4 +87,4 @@ def test_load_source_never_raises(data: bytes, name: str) -> None:
     assert isinstance(document, SourceDocument)
     assert document.readable == bool(document.blocks)
     if not document.readable:
-        assert len(document.findings) == 1
+        assert len(document.problems) == 1

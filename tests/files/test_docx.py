@@ -9,7 +9,7 @@ import docx
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from gongkai.reports.sources import BlockKind, MediaType, load_source
+from gongkai.files import BlockKind, MediaType, ProblemKind, load_source
 
 
 def _save(document: docx.document.Document) -> bytes:
@@ -62,16 +62,16 @@ def test_blocks_come_in_document_order_with_merges_expanded() -> None:
 
 
 def test_repairs_are_reported_once_per_kind() -> None:
-    findings = load_source(_report(), "report.docx").findings
-    assert [f.rule for f in findings] == ["P5"] * 4
-    assert [f.message.split("，")[0] for f in findings] == [
+    problems = load_source(_report(), "report.docx").problems
+    assert [f.kind for f in problems] == [ProblemKind.REPAIRED] * 4
+    assert [f.message.split("，")[0] for f in problems] == [
         "已将全角数字、字母和空格等转为半角1处",
         "已去除拼音注音1处",
-        findings[2].message.split("，")[0],
+        problems[2].message.split("，")[0],
         "已修正重复或多余的标点2处",
     ]
-    assert findings[2].message.startswith("已将繁体字转为简体字")
-    assert all(f.where == "document" for f in findings)
+    assert problems[2].message.startswith("已将繁体字转为简体字")
+    assert all(f.place == "document" for f in problems)
 
 
 def test_cell_paragraphs_join_with_spaces_and_nested_tables_follow() -> None:
@@ -90,7 +90,7 @@ def test_cell_paragraphs_join_with_spaces_and_nested_tables_follow() -> None:
 def test_a_docx_with_no_text_is_unreadable() -> None:
     source = load_source(_save(docx.Document()), "empty.docx")
     assert not source.readable
-    assert "没有可读取的文字" in source.findings[0].message
+    assert "没有可读取的文字" in source.problems[0].message
 
 
 def test_a_table_python_docx_cannot_lay_out_is_read_cell_by_cell() -> None:

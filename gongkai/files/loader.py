@@ -1,38 +1,31 @@
-"""Source loaders: a file's bytes → a repaired :class:`SourceDocument`.
+"""Loading a file: its bytes → a repaired :class:`SourceDocument`.
 
-Public API (stable names):
-
-- :func:`load_source` ``(data: bytes, name: str) -> SourceDocument`` — sniffs the media type
-  (content first, then the name), detects the text encoding (UTF-8 with or without BOM,
-  GB18030/GBK, Big5; never assumed), reads the blocks (paragraphs and tables, in document order)
-  and repairs all text with :func:`gongkai.text.repair_text`, adding one P5 finding per kind of
-  repair. It never raises for bad input: an empty, binary, undecodable or unsupported file gives
-  ``readable=False``, no blocks and one finding with a clear Chinese message (below).
-- Re-exported model types: :class:`SourceDocument`, :class:`Block`, :class:`BlockKind`,
-  :class:`MediaType`.
-
-Findings of an unreadable file: rule ``P0`` (file unreadable), severity error, where ``file``.
+:func:`load_source` ``(data: bytes, name: str) -> SourceDocument`` sniffs the media type (content
+first, then the name), detects the text encoding (UTF-8 with or without BOM, GB18030/GBK, Big5;
+never assumed), reads the blocks (paragraphs and tables, in document order) and repairs all text
+with :func:`gongkai.text.repair_text`, adding one ``REPAIRED``/``GARBLED`` problem per kind of
+repair. It never raises for bad input: an empty, binary, undecodable or unsupported file gives
+``readable=False``, no blocks and one ``UNREADABLE`` problem (place ``file``) with a clear
+Chinese message.
 """
 
 from __future__ import annotations
 
-from ..findings import Finding, Severity
 from .docxdoc import blocks_from_docx
 from .encoding import decode_text
 from .htmldoc import blocks_from_html
-from .model import Block, BlockKind, MediaType, SourceDocument
+from .model import MediaType, SourceDocument
 from .pdfdoc import blocks_from_pdf
 from .plaintext import blocks_from_text
+from .problems import Problem, ProblemKind
 from .repairing import repair_blocks
 from .sniff import is_ole2, looks_like_html, sniff_media_type
 
-__all__ = ["Block", "BlockKind", "MediaType", "SourceDocument", "load_source"]
-
 
 def unreadable(name: str, media_type: MediaType, message: str, encoding: str | None = None) -> SourceDocument:
-    """A document that could not be read, with one finding saying why."""
-    finding = Finding("P0", Severity.ERROR, "file", message)
-    return SourceDocument(name, media_type, encoding, blocks=[], findings=[finding], readable=False)
+    """A document that could not be read, with one problem saying why."""
+    problem = Problem(ProblemKind.UNREADABLE, "file", message)
+    return SourceDocument(name, media_type, encoding, blocks=[], problems=[problem], readable=False)
 
 
 def load_source(data: bytes, name: str) -> SourceDocument:
@@ -75,7 +68,7 @@ def load_source(data: bytes, name: str) -> SourceDocument:
                 raw = blocks_from_text(decoded.text)
         else:
             raw = blocks_from_text(decoded.text)
-    blocks, findings = repair_blocks(raw, rows_are_lines=media_type in (MediaType.TEXT, MediaType.PDF))
+    blocks, problems = repair_blocks(raw, rows_are_lines=media_type in (MediaType.TEXT, MediaType.PDF))
     if not blocks:
         return unreadable(name, media_type, "文件中没有可读取的文字", encoding)
-    return SourceDocument(name, media_type, encoding, blocks=blocks, findings=findings)
+    return SourceDocument(name, media_type, encoding, blocks=blocks, problems=problems)

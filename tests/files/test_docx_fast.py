@@ -26,10 +26,10 @@ from docx.text.paragraph import Paragraph
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from gongkai.reports.sources import BlockKind, MediaType, load_source
-from gongkai.reports.sources.docxdoc import blocks_from_docx
-from gongkai.reports.sources.model import Block
-from gongkai.reports.sources.plaintext import blocks_from_lines
+from gongkai.files import BlockKind, MediaType, ProblemKind, load_source
+from gongkai.files.docxdoc import blocks_from_docx
+from gongkai.files.model import Block
+from gongkai.files.plaintext import blocks_from_lines
 
 # --- the reference: what python-docx's Document API sees ------------------------------------
 
@@ -314,8 +314,8 @@ def test_a_docx_whose_document_part_is_broken_gives_one_finding() -> None:
     document = load_source(buffer.getvalue(), "broken.docx")
     assert document.media_type is MediaType.DOCX
     assert not document.readable
-    assert [f.rule for f in document.findings] == ["P0"]
-    assert "DOCX文件已损坏" in document.findings[0].message
+    assert [f.kind for f in document.problems] == [ProblemKind.UNREADABLE]
+    assert "DOCX文件已损坏" in document.problems[0].message
 
 
 # --- generated documents: the loader sees what python-docx sees --------------------------------

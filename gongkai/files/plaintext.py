@@ -7,7 +7,7 @@ can count positions, and the piece after the closing ``|`` is not a cell. When e
 table also starts with ``|`` (Markdown style), the piece before the opening ``|`` is not a cell
 either, and Markdown separator rows (``|---|---|``) are dropped.
 
-The blocks returned here are raw (not yet repaired); :func:`gongkai.reports.sources.load_source`
+The blocks returned here are raw (not yet repaired); :func:`gongkai.files.load_source`
 repairs them.
 """
 
