@@ -9,7 +9,8 @@ clock walks day by day from the receipt, skipping the paused days, until the all
 counted — the way a simple system computes it. Both give the same answers (checked first).
 "Closed 5-event case": received, correction requested and received, fee notified and paid,
 replied — every step text of the restart and the fee pause, ending in a closed clock (no naive
-counterpart; tests/law/test_clock_equivalence.py pins these outputs).
+counterpart; tests/law/test_clock_equivalence.py pins these outputs). Every case runs on the 2019
+text (SETTINGS_2019) on every date, like the equivalence fixture.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from gongkai.law.clock import Event, EventType, clock  # noqa: E402
+from gongkai.law.clock import SETTINGS_2019, Event, EventType, clock  # noqa: E402
 from gongkai.law.workdays import WorkingCalendar, YearSchedule  # noqa: E402
 
 DATA = ROOT / "gongkai" / "calendars" / "data" / "schedules.json"
@@ -133,25 +134,28 @@ def main() -> None:
         )
         cases.append((received, events, today, start, end, days))
     for received, events, today, start, end, days in cases:
-        state = clock(received, events, today, CAL)
+        state = clock(received, events, today, CAL, SETTINGS_2019)
         assert (state.due, state.working_days_used) == naive_clock(received, start, end, days, today), received
 
     # the same cases looked at a year later (overdue, still open): the naive walk goes to today
     late = [(r, e, t + timedelta(days=365), s, en, d) for r, e, t, s, en, d in cases]
     for received, events, today, start, end, days in late[:100]:
-        state = clock(received, events, today, CAL)
+        state = clock(received, events, today, CAL, SETTINGS_2019)
         assert (state.due, state.working_days_used) == naive_clock(received, start, end, days, today)
 
     closed = [closed_case(rng) for _ in range(500)]
     for received, events, today in closed:
-        assert clock(received, events, today, CAL).state.value == "closed"
+        assert clock(received, events, today, CAL, SETTINGS_2019).state.value == "closed"
 
     starts = [date(2005, 1, 1) + timedelta(days=rng.randrange(365 * 21)) for _ in range(1000)]
     for s in starts[:200]:
         assert CAL.add_working_days(s, 20) == naive_add(s, 20)
 
     rows = [
-        ("clock(), 3 events (indexed calendar)", rate(lambda i: clock(*cases[i][:3], CAL), len(cases), args.seconds)),
+        (
+            "clock(), 3 events (indexed calendar)",
+            rate(lambda i: clock(*cases[i][:3], CAL, SETTINGS_2019), len(cases), args.seconds),
+        ),
         (
             "naive day-by-day clock, same cases",
             rate(
@@ -160,16 +164,19 @@ def main() -> None:
         ),
         (
             "clock(), same cases a year later (overdue)",
-            rate(lambda i: clock(*late[i][:3], CAL), len(late), args.seconds),
+            rate(lambda i: clock(*late[i][:3], CAL, SETTINGS_2019), len(late), args.seconds),
         ),
         (
             "naive day-by-day clock, a year later",
             rate(lambda i: naive_clock(late[i][0], *late[i][3:5], late[i][5], late[i][2]), len(late), args.seconds),
         ),
-        ("clock(), 5 events, ends closed", rate(lambda i: clock(*closed[i], CAL), len(closed), args.seconds)),
+        (
+            "clock(), 5 events, ends closed",
+            rate(lambda i: clock(*closed[i], CAL, SETTINGS_2019), len(closed), args.seconds),
+        ),
         (
             "clock() + as_dict() (the CLI's output)",
-            rate(lambda i: clock(*cases[i][:3], CAL).as_dict(), len(cases), args.seconds),
+            rate(lambda i: clock(*cases[i][:3], CAL, SETTINGS_2019).as_dict(), len(cases), args.seconds),
         ),
         (
             "add_working_days(start, 20), indexed",

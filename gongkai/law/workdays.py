@@ -51,6 +51,21 @@ def weekday_is_working(day: date) -> bool:
     return day.weekday() < SATURDAY
 
 
+def _weekdays_up_to(ordinal: int) -> int:
+    # ordinal 1 (0001-01-01) is a Monday: each full week has 5 weekdays, the rest starts on a Monday
+    weeks, rest = divmod(ordinal, 7)
+    return weeks * 5 + (rest if rest < SATURDAY else SATURDAY)
+
+
+def weekdays_between(start: int, end: int) -> int:
+    """Mondays–Fridays ``d`` with ``start < d <= end`` (ordinals; 0 when ``end <= start``).
+
+    Only for a provisional count past the loaded years (the reply clock marks it as such): the
+    State Council's notice, once entered, decides.
+    """
+    return _weekdays_up_to(end) - _weekdays_up_to(start) if end > start else 0
+
+
 class WorkingCalendar:
     """Working days of the loaded years, with O(1) counting.
 
@@ -169,6 +184,20 @@ class WorkingCalendar:
         return count
 
     # -- dates ---------------------------------------------------------------------------------
+
+    @property
+    def end_ordinal(self) -> int:
+        """Ordinal of the last loaded day (31 December of ``last_year``; 0 with no years)."""
+        return self._end
+
+    def makeup_workday(self, ordinal: int) -> bool:
+        """Whether the day is a Saturday or Sunday that the notice makes a working day (调休上班).
+
+        False outside the loaded years (nothing is known there)."""
+        offset = ordinal - self._base
+        if offset < 0 or ordinal > self._end or (ordinal + 6) % 7 < SATURDAY:
+            return False
+        return bool(self._flags[offset]) and date.fromordinal(ordinal).year in self.years
 
     def covers(self, day: date) -> bool:
         return day.year in self.years

@@ -133,6 +133,16 @@ def test_bad_input_exits_2_with_the_error_shape(text: str, code: str, message: s
     assert message in result["error"]["message"]
 
 
+def test_a_today_past_the_loaded_years_exits_0_when_the_due_date_is_known() -> None:
+    """Exit 2 only when the due date itself needs an unloaded year (issue 10 item 4)."""
+    status, result = run_clock('{"received": "2026-12-01", "today": "2027-01-05", "events": []}')
+    assert status == 0
+    assert (result["due"], result["working_days_used"], result["overdue"]) == ("2026-12-29", 25, True)
+    assert result["warnings"][0].startswith("2027年节假日安排尚未录入")
+    status, result = run_clock('{"received": "2026-12-15", "today": "2027-01-05", "events": []}')
+    assert (status, result["error"]["code"]) == (2, "year_not_loaded")
+
+
 def test_the_real_cli_on_a_freshly_migrated_database(tmp_path: Path) -> None:
     gongkai = Path(sys.executable).with_name("gongkai")
     env = {**os.environ, "GONGKAI_VAR_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "config.settings.local"}

@@ -4,8 +4,10 @@ from .engine import clock
 from .io import ClockCase, event_from_json, events_from_json, parse_case
 from .model import (
     ABANDONED_OUTCOMES,
+    CITATIONS,
     DEFAULT_SETTINGS,
     EVENT_LABELS,
+    SETTINGS_2019,
     STATE_LABELS,
     ClockError,
     ClockSettings,
@@ -13,13 +15,17 @@ from .model import (
     ClockStateName,
     Event,
     EventType,
+    Regulation,
     Step,
+    regulation_for,
 )
 
 __all__ = [
     "ABANDONED_OUTCOMES",
+    "CITATIONS",
     "DEFAULT_SETTINGS",
     "EVENT_LABELS",
+    "SETTINGS_2019",
     "STATE_LABELS",
     "ClockCase",
     "ClockError",
@@ -28,9 +34,11 @@ __all__ = [
     "ClockStateName",
     "Event",
     "EventType",
+    "Regulation",
     "Step",
     "clock",
     "event_from_json",
     "events_from_json",
     "parse_case",
+    "regulation_for",
 ]

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from enum import Enum
 
-from ..workdays import WorkingCalendar
+from ..workdays import WorkingCalendar, weekdays_between
 from .dates import CN_DATE, DATE
-from .model import ClockSettings, ClockStateName, Step
+from .model import CITATIONS, FIRST_IN_FORCE, ClockSettings, ClockStateName, Regulation, Step
 
 RUNNING = ClockStateName.RUNNING
 PAUSED = ClockStateName.PAUSED
@@ -19,7 +19,6 @@ NO_CORRECTION = ClockStateName.ABANDONED_NO_CORRECTION
 FEE_UNPAID = ClockStateName.ABANDONED_FEE_UNPAID
 CLOSED = ClockStateName.CLOSED
 OPEN = (RUNNING, PAUSED, AWAITING)  # the other states end the clock
-
 
 
 class Pause(Enum):
@@ -33,6 +32,9 @@ class Pause(Enum):
 # Step(on, text) runs NamedTuple's generated Python __new__; tuple.__new__(Step, (on, text)) builds
 # the same Step without it, in about 60 % of the time (the clock writes five or more steps per call).
 new_tuple = tuple.__new__
+
+FIRST_IN_FORCE_ORDINAL = FIRST_IN_FORCE.toordinal()
+WEEKDAY_NAMES = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 
 
 class Counting:
@@ -48,9 +50,11 @@ class Counting:
     """
 
     __slots__ = (
+        "abandoned_from",
         "allowance",
         "answer_after_default_end",
         "cal",
+        "cite",
         "closing_notice_sent",
         "correction_due",
         "corrections",
@@ -64,6 +68,7 @@ class Counting:
         "pause_default_end",
         "pause_start",
         "period_start",
+        "provisional",
         "segment_rank",
         "segment_start",
         "settings",
@@ -76,6 +81,7 @@ class Counting:
     def __init__(self, received: int, cal: WorkingCalendar, settings: ClockSettings) -> None:
         self.cal = cal
         self.settings = settings
+        self.cite = CITATIONS[settings.regulation or Regulation.OF_2019]
         self.allowance = settings.reply_days
         self.period_start = received  # the day the current period counts from (receipt or correction)
         self.segment_start = received  # counted days are working days after it (moves to a pause's end)
@@ -97,17 +103,56 @@ class Counting:
         self.deadline_fixed = False
         self.on_time: bool | None = None
         self.closing_notice_sent = False  # the reply that closes an abandoned application
+        self.abandoned_from = 0  # the first day on which the application counts as abandoned
+        self.provisional = False  # a count ran past the loaded years (weekdays only, provisional)
         self.steps: list[Step] = []
         self.warnings: list[str] = []
         first = cal.add_ordinal(received, 1)
+        legal = "法定收到申请之日，" if settings.regulation is not Regulation.OF_2007 else ""
         self.step(
             received,
-            f"收到申请（法定收到申请之日，《条例》第三十一条）。应自收到申请之日起{self.allowance}个工作日内答复"
-            f"（《条例》第三十三条第二款），收到当日不计：第1个工作日为{CN_DATE[first]}，"
-            f"第{self.allowance}个工作日即答复期限为{CN_DATE[self.due]}。",
+            f"收到申请（{legal}{self.cite.receipt}）。应自收到申请之日起{self.allowance}个工作日内答复"
+            f"（{self.cite.reply}），收到当日不计：第1个工作日为{self.day(first)}，"
+            f"答复期限为第{self.allowance}个工作日，{self.until(self.due)}。",
         )
+        if settings.regulation is Regulation.OF_2007 and received < FIRST_IN_FORCE_ORDINAL:
+            self.warn(
+                received,
+                "收到申请之日早于2007年《条例》施行之日（2008年5月1日）：按该条例的期限计算，仅供参考。",
+            )
 
     # -- helpers -------------------------------------------------------------------------------
+
+    def _note(self, ordinal: int) -> str:
+        """What the date text adds: the weekday of a weekend day, and 调休上班 for a make-up day."""
+        weekday = (ordinal + 6) % 7  # date.fromordinal(o).weekday()
+        if weekday < 5:
+            return ""
+        if self.cal.makeup_workday(ordinal):
+            return f"{WEEKDAY_NAMES[weekday]}，调休上班"
+        return WEEKDAY_NAMES[weekday]
+
+    def day(self, ordinal: int) -> str:
+        """The date as the explanation writes it: a weekend day says so, and a make-up working day
+        says that too — 2026年1月4日（星期日，调休上班）."""
+        note = self._note(ordinal)
+        return f"{CN_DATE[ordinal]}（{note}）" if note else CN_DATE[ordinal]
+
+    def until(self, ordinal: int) -> str:
+        """A deadline, saying that its last day counts: 至2024年10月16日（含当日）, or with the
+        day's note 至2026年1月4日（星期日，调休上班，含当日）."""
+        note = self._note(ordinal)
+        return f"至{CN_DATE[ordinal]}（{note}，含当日）" if note else f"至{CN_DATE[ordinal]}（含当日）"
+
+    def count_between(self, start: int, end: int) -> int:
+        """Working days in (start, end]; past the loaded years, weekdays (marks ``provisional``)."""
+        last = self.cal.end_ordinal
+        if end <= last:
+            return self.cal.between_ordinals(start, end)
+        self.provisional = True
+        if start >= last:
+            return weekdays_between(start, end)
+        return self.cal.between_ordinals(start, last) + weekdays_between(last, end)
 
     def step(self, ordinal: int, text: str) -> None:
         self.steps.append(new_tuple(Step, (DATE[ordinal], text)))
@@ -119,6 +164,13 @@ class Counting:
     def counted_until(self, ordinal: int) -> int:
         """Counted days of the current period up to and including ``ordinal`` (state running)."""
         counted = self.cal.rank(ordinal) - self.segment_rank
+        return self.used + counted if counted > 0 else self.used
+
+    def counted_until_today(self, today: int) -> int:
+        """``counted_until(today)``, with a ``today`` past the loaded years counted provisionally."""
+        if today <= self.cal.end_ordinal:
+            return self.counted_until(today)
+        counted = self.count_between(self.segment_start, today)
         return self.used + counted if counted > 0 else self.used
 
     def running_due(self) -> int:
@@ -155,9 +207,9 @@ class Counting:
         self.pause = Pause.NONE
         if self.due_passed:
             assert self.due is not None
-            phrase = f"答复期限{CN_DATE[self.due]}已在暂停前届满"
+            phrase = f"答复期限{self.day(self.due)}已在暂停前届满"
         else:
             self.due = self.running_due()
-            phrase = f"计时恢复，答复期限为{CN_DATE[self.due]}"
+            phrase = f"计时恢复，答复期限{self.until(self.due)}"
         self.due_passed = False
         return excluded, phrase

@@ -2,31 +2,49 @@
 
 The rules (《政府信息公开条例》, 国务院令第711号; 国办函〔2020〕109号), exactly as implemented:
 
+- The text that governs: an application received from 15 May 2019 follows the revised Regulation
+  (国务院令第711号); one received earlier follows the 2007 text (国务院令第492号): 15 working
+  days to reply and at most 15 more (its Art. 24 ¶2), a third party's consultation time not
+  counted (its Art. 24 ¶3, no period for the third party's answer), correction under its
+  Art. 21(四) without the 7-working-day rule (``model.Regulation``, ``ClockSettings.for_receipt``).
 - Art. 31 fixes the receipt date; Art. 33 ¶2: reply within 20 working days of it. Counting starts
-  on the first working day after the receipt date; the reply is due on the 20th counted day.
+  on the first working day after the receipt date; the reply is due on the 20th counted day,
+  that day included.
 - Art. 30 (补正): a correction request stops the clock; the received correction restarts it from
   zero (day 1 = first working day after the correction's receipt). No correction by the deadline
-  given to the applicant → abandoned_no_correction. A request later than the 7th working day after
-  receipt → a warning (the Regulation asks for it within 7 working days, once and completely).
-  A correction that arrives late is accepted with a warning (the office took it, so it accepted the
-  applicant's reason); a second request is accepted with a warning (Art. 30: "一次性告知").
-- Arts. 32, 34 (征求意见): a consultation from day S (letter sent) to day E (answer received)
-  excludes every working day from S through E inclusive. Without an answer the pause ends on the
-  15th working day after S; an answer after that day does not lengthen the pause (warning).
+  given to the applicant → abandoned_no_correction from the next day. A request later than the
+  7th working day after receipt → a warning (the Regulation asks for it within 7 working days,
+  once and completely). A correction that arrives late is accepted with a warning (Art. 30 excuses
+  a 正当理由, and the office took it); a second request is accepted with a warning ("一次性告知").
+- Arts. 32, 34 (征求意见) with Art. 33 ¶3 (the time is not counted): a consultation from day S
+  (letter sent) to day E (answer received) excludes every working day from S through E inclusive.
+  Without an answer the pause ends on the 15th working day after S; an answer after that day does
+  not lengthen the pause (warning).
 - 国办函〔2020〕109号 (收费): a fee notice on day N pauses the clock the same way until the payment
-  day (setting ``fee_pauses_clock``, default on); unpaid by the 20th working day after N →
-  abandoned_fee_unpaid. A late payment that the office records is accepted with a warning.
+  day (setting ``fee_pauses_clock``, default on); not paid by the 20th working day after N → the
+  application is abandoned (abandoned_fee_unpaid) from the next day: "逾期未缴纳的视为放弃申请",
+  with no 正当理由 exception (unlike Art. 30). A payment recorded after that day does not revive
+  it: the step says so, and an office that wants to go on registers a new application.
 - Art. 33 ¶2 (延期): an extension adds its 1–20 working days to the allowance; pauses still apply.
   An extension after the due date, a second extension, or more than 20 days is an error.
 - Art. 35: a stated longer deadline (deadline_set) replaces the due date; it must be later than the
   current one; a rest day rolls to the next working day (《民法典》第二百零三条). Pauses after it
   still move it.
-- A reply closes the clock and says whether it was on time (on or before the due date).
+- A reply closes the clock and says whether it was on time (on or before the due date). A reply
+  during a pause ends the pause that day: the due date it met is shown.
 - Only one pause at a time; a correction request after an extension or a stated deadline, events
-  after the reply or after abandonment (other than the closing reply), events before the receipt,
-  after today or out of date order are impossible and raise ``ClockError("impossible_order")``.
-- Dates are checked against the loaded working-day calendar: an unloaded year raises
-  ``YearNotLoaded`` ("2028年节假日安排尚未录入").
+  after the reply or after abandonment (other than the closing reply and a late payment), events
+  before the receipt, after today or out of date order are impossible and raise
+  ``ClockError("impossible_order")``.
+- Dates are checked against the loaded working-day calendar: an event, a due date or a pending
+  deadline in an unloaded year raises ``YearNotLoaded`` ("2028年节假日安排尚未录入"). Only
+  ``today`` may lie past the loaded years: overdue and on-time follow from the dates, and the
+  working days counted past the last loaded day are Mondays–Fridays, marked provisional with a
+  warning.
+
+The explanation writes a weekend date with its weekday and a make-up working day as such
+(2026年1月4日（星期日，调休上班）), and every deadline with the day it ends, that day included
+(至2024年10月16日（含当日）).
 """
 
 from __future__ import annotations
@@ -37,7 +55,7 @@ from datetime import date
 from ..workdays import WorkingCalendar
 from .counting import AWAITING, CLOSED, FEE_UNPAID, NO_CORRECTION, OPEN, PAUSED, RUNNING, Counting, Pause
 from .dates import CN_DATE, DATE
-from .model import DEFAULT_SETTINGS, EVENT_LABELS, ClockError, ClockSettings, ClockState, Event, EventType
+from .model import DEFAULT_SETTINGS, EVENT_LABELS, ClockError, ClockSettings, ClockState, Event, EventType, Regulation
 
 # how the error messages name each state: “…”不能发生在{phrase}
 STATE_PHRASES = {
@@ -64,31 +82,45 @@ class _Clock(Counting):
     def settle(self, on: int, incoming: EventType | None) -> None:
         """Apply what happened by itself before ``on``: a consultation's default end, a missed
         correction or payment deadline. ``incoming`` is the event being processed (None: today)."""
-        if self.state is PAUSED and self.pause is Pause.CONSULTATION and on > self.pause_default_end:
+        if (
+            self.state is PAUSED
+            and self.pause is Pause.CONSULTATION
+            and self.pause_default_end
+            and on > self.pause_default_end
+        ):
             end = self.pause_default_end
+            start = self.pause_start
             excluded, phrase = self.resume(end)
             self.step(
                 end,
-                f"征求意见满{self.settings.consultation_days}个工作日未收到意见（《条例》第三十二条、第三十四条），"
-                f"暂停至本日结束：{CN_DATE[self.pause_start]}至{CN_DATE[end]}共{excluded}个工作日不计入答复期限。{phrase}。",
+                f"征求意见满{self.settings.consultation_days}个工作日未收到意见（{self.cite.consultation}），"
+                f"暂停至本日结束：{self.day(start)}至{self.day(end)}共{excluded}个工作日不计入答复期限"
+                f"（{self.cite.consultation_excluded}）。{phrase}。",
             )
             if incoming is EventType.CONSULTATION_ENDED:
                 self.warn(
                     on,
-                    f"意见于{CN_DATE[on]}收到，晚于征求意见期限{CN_DATE[end]}：暂停只计至期限届满之日。",
+                    f"意见于{self.day(on)}收到，晚于征求意见期限{self.day(end)}：暂停只计至期限届满之日。",
                 )
                 self.answer_after_default_end = True  # consumed by the consultation_ended handler
         if self.state is AWAITING and on > self.correction_due and incoming is not EventType.CORRECTION_RECEIVED:
             self.state = NO_CORRECTION
+            self.abandoned_from = self.correction_due + 1
             self.step(
                 self.correction_due,
-                f"补正期限{CN_DATE[self.correction_due]}届满，申请人未补正，视为放弃申请（《条例》第三十条）。",
+                f"补正期限{self.day(self.correction_due)}届满，申请人未补正，自{self.day(self.abandoned_from)}起"
+                f"视为放弃申请（{self.cite.correction}）。",
             )
-        if self.fee_deadline and on > self.fee_deadline and incoming is not EventType.FEE_PAID:
+        if self.fee_deadline and on > self.fee_deadline:
+            # 国办函〔2020〕109号: 逾期未缴纳的视为放弃申请 — no exception, also for a payment made later
+            if self.state is RUNNING:  # the fee time counted (setting): the days up to the deadline
+                self.used = self.counted_until(self.fee_deadline)
             self.state = FEE_UNPAID
+            self.abandoned_from = self.fee_deadline + 1
             self.step(
                 self.fee_deadline,
-                f"缴费期限{CN_DATE[self.fee_deadline]}届满，申请人未缴纳信息处理费，视为放弃申请（国办函〔2020〕109号）。",
+                f"缴费期限{self.day(self.fee_deadline)}届满，申请人未缴纳信息处理费，自{self.day(self.abandoned_from)}起"
+                f"视为放弃申请，不再处理该申请（国办函〔2020〕109号）。",
             )
             self.fee_deadline = 0
 
@@ -103,6 +135,14 @@ class _Clock(Counting):
             self.closing_notice_sent = True
             self.step(on, "告知申请人视为放弃申请、不再处理。")
             return
+        if kind is EventType.FEE_PAID and state is FEE_UNPAID and not self.closing_notice_sent:
+            self.warn(
+                on,
+                f"申请人于{self.day(on)}缴费，晚于缴费期限：申请已自{self.day(self.abandoned_from)}起视为放弃申请"
+                f"（国办函〔2020〕109号：逾期未缴纳的视为放弃申请，不设正当理由例外），逾期缴费不恢复计时；"
+                f"申请人仍需要该信息的，作为新的申请登记处理。",
+            )
+            return
         raise _impossible(f"“{EVENT_LABELS[kind]}”不能发生在{STATE_PHRASES[state]}（{CN_DATE[on]}）")
 
     def not_in(self, event: Event, on: int) -> ClockError:
@@ -112,9 +152,12 @@ class _Clock(Counting):
         if self.state is not RUNNING:
             raise self.not_in(event, on)
         if self.has_extension or self.deadline_fixed:
-            raise _impossible(
-                "已延期或已确定答复期限后不能再要求补正（《条例》第三十条：收到申请之日起7个工作日内告知）"
+            when = (
+                ""
+                if self.settings.regulation is Regulation.OF_2007
+                else f"：收到申请之日起{self.settings.correction_notice_days}个工作日内告知"
             )
+            raise _impossible(f"已延期或已确定答复期限后不能再要求补正（{self.cite.correction}{when}）")
         asked = event.correction_due
         if asked is None or asked.toordinal() <= on:
             raise ClockError(f"补正期限应晚于要求补正之日（{CN_DATE[on]}）", code="invalid_input")
@@ -128,13 +171,13 @@ class _Clock(Counting):
         self.due = None
         self.step(
             on,
-            f"要求申请人补正（《条例》第三十条），计时停止，此前已计{used}个工作日；补正期限至{CN_DATE[self.correction_due]}。"
+            f"要求申请人补正（{self.cite.correction}），计时停止，此前已计{used}个工作日；补正期限{self.until(self.correction_due)}。"
             f"收到补正后，答复期限重新计算。",
         )
-        if on > limit:
+        if on > limit and self.settings.regulation is not Regulation.OF_2007:
             self.warn(
                 on,
-                f"补正告知晚于收到申请后第{self.settings.correction_notice_days}个工作日（{CN_DATE[limit]}）："
+                f"补正告知晚于收到申请后第{self.settings.correction_notice_days}个工作日（{self.day(limit)}）："
                 f"《条例》第三十条要求在{self.settings.correction_notice_days}个工作日内一次性告知。",
             )
         if self.corrections > 1:
@@ -146,7 +189,7 @@ class _Clock(Counting):
         if on > self.correction_due:
             self.warn(
                 on,
-                f"补正晚于补正期限{CN_DATE[self.correction_due]}：无正当理由逾期不补正的，视为放弃申请（《条例》第三十条）；"
+                f"补正晚于补正期限{self.day(self.correction_due)}：无正当理由逾期不补正的，视为放弃申请（{self.cite.correction}）；"
                 f"已按收到补正重新计时，请确认申请人有正当理由。",
             )
         self.period_start = self.segment_start = on
@@ -158,20 +201,27 @@ class _Clock(Counting):
         first = self.cal.add_ordinal(on, 1)
         self.step(
             on,
-            f"收到补正，答复期限自收到补正之日起重新计算（《条例》第三十条）：第1个工作日为{CN_DATE[first]}，"
-            f"第{self.allowance}个工作日即答复期限为{CN_DATE[self.due]}。",
+            f"收到补正，答复期限自收到补正之日起重新计算（{self.cite.correction}）：第1个工作日为{self.day(first)}，"
+            f"答复期限为第{self.allowance}个工作日，{self.until(self.due)}。",
         )
 
     def consultation_started(self, event: Event, on: int) -> None:
         if self.state is not RUNNING:
             raise self.not_in(event, on)
         self.begin_pause(Pause.CONSULTATION, on)
+        cite = self.cite
+        text = (
+            f"征求第三方或其他机关意见（{cite.consultation}），所需时间不计入答复期限（{cite.consultation_excluded}），"
+            f"计时暂停；此前已计{self.used}个工作日，尚余{self.left(self.used)}个。"
+        )
+        if self.settings.regulation is Regulation.OF_2007:  # the 2007 text sets no period for the answer
+            self.pause_default_end = 0
+            self.step(on, f"{text}暂停至收到意见之日。")
+            return
         self.pause_default_end = self.cal.add_ordinal(on, self.settings.consultation_days)
         self.step(
             on,
-            f"征求第三方或其他机关意见（《条例》第三十二条、第三十四条），所需时间不计入答复期限，计时暂停；"
-            f"此前已计{self.used}个工作日，尚余{self.left(self.used)}个。"
-            f"对方{self.settings.consultation_days}个工作日内未答复的，暂停至{CN_DATE[self.pause_default_end]}为止。",
+            f"{text}对方{self.settings.consultation_days}个工作日内未答复的，暂停{self.until(self.pause_default_end)}为止。",
         )
 
     def consultation_ended(self, event: Event, on: int) -> None:
@@ -184,7 +234,8 @@ class _Clock(Counting):
         excluded, phrase = self.resume(on)
         self.step(
             on,
-            f"收到意见，暂停结束：{CN_DATE[start]}至{CN_DATE[on]}共{excluded}个工作日不计入答复期限。{phrase}。",
+            f"收到意见，暂停结束：{self.day(start)}至{self.day(on)}共{excluded}个工作日不计入答复期限"
+            f"（{self.cite.consultation_excluded}）。{phrase}。",
         )
 
     def fee_notified(self, event: Event, on: int) -> None:
@@ -198,32 +249,27 @@ class _Clock(Counting):
             self.begin_pause(Pause.FEE, on)
             self.step(
                 on,
-                f"发出收费通知（国办函〔2020〕109号），申请人应在{days}个工作日内即{CN_DATE[self.fee_deadline]}前缴费；"
-                f"缴费期间不计入答复期限，计时暂停，此前已计{self.used}个工作日，尚余{self.left(self.used)}个。",
+                f"发出收费通知（国办函〔2020〕109号），申请人应在{days}个工作日内缴费，缴费期限{self.until(self.fee_deadline)}，"
+                f"逾期未缴纳的视为放弃申请；缴费期间不计入答复期限，计时暂停，此前已计{self.used}个工作日，"
+                f"尚余{self.left(self.used)}个。",
             )
         else:
             self.step(
                 on,
-                f"发出收费通知（国办函〔2020〕109号），申请人应在{days}个工作日内即{CN_DATE[self.fee_deadline]}前缴费；"
-                f"按本机关设置，缴费期间继续计时。",
+                f"发出收费通知（国办函〔2020〕109号），申请人应在{days}个工作日内缴费，缴费期限{self.until(self.fee_deadline)}，"
+                f"逾期未缴纳的视为放弃申请；按本机关设置，缴费期间继续计时。",
             )
 
     def fee_paid(self, event: Event, on: int) -> None:
         if not self.fee_deadline:
             raise _impossible("没有待缴费的收费通知")
-        if on > self.fee_deadline:
-            self.warn(
-                on,
-                f"缴费晚于缴费期限{CN_DATE[self.fee_deadline]}：逾期未缴费的视为放弃申请（国办函〔2020〕109号）；"
-                f"已按缴费恢复计时，请确认予以接受。",
-            )
-        self.fee_deadline = 0
+        self.fee_deadline = 0  # paid in time: a later payment has abandoned the application (settle)
         if self.state is PAUSED and self.pause is Pause.FEE:
             start = self.pause_start
             excluded, phrase = self.resume(on)
             self.step(
                 on,
-                f"申请人缴纳信息处理费，暂停结束：{CN_DATE[start]}至{CN_DATE[on]}共{excluded}个工作日不计入答复期限。{phrase}。",
+                f"申请人缴纳信息处理费，暂停结束：{self.day(start)}至{self.day(on)}共{excluded}个工作日不计入答复期限。{phrase}。",
             )
         else:
             self.step(on, "申请人缴纳信息处理费。")
@@ -248,20 +294,20 @@ class _Clock(Counting):
         days = event.working_days
         limit = self.settings.max_extension_days
         if days is None or not 1 <= days <= limit:
-            raise ClockError(f"延期应为1至{limit}个工作日（《条例》第三十三条第二款）", code="invalid_input")
+            raise ClockError(f"延期应为1至{limit}个工作日（{self.cite.extension}）", code="invalid_input")
         if self.has_extension:
-            raise _impossible("答复期限只能延长一次（《条例》第三十三条第二款）")
+            raise _impossible(f"答复期限只能延长一次（{self.cite.extension}）")
         old = self._due_for_change(event, on)
         self.has_extension = True
         self.allowance += days
         if old is not None:
             self.due = self.running_due()
-            text = f"答复期限由{CN_DATE[old]}延至{CN_DATE[self.due]}"
+            text = f"答复期限由{self.day(old)}延{self.until(self.due)}"
         else:
             text = f"可用工作日增至{self.allowance}个，暂停结束后据此计算答复期限"
         self.step(
             on,
-            f"经政府信息公开工作机构负责人同意，延长答复期限{days}个工作日并告知申请人（《条例》第三十三条第二款），{text}。",
+            f"经政府信息公开工作机构负责人同意，延长答复期限{days}个工作日并告知申请人（{self.cite.extension}），{text}。",
         )
 
     def deadline_set(self, event: Event, on: int) -> None:
@@ -282,24 +328,35 @@ class _Clock(Counting):
         rolled = (
             ""
             if target == event.due.toordinal()
-            else f"（{CN_DATE[event.due.toordinal()]}为休息日，顺延至其后第一个工作日）"
+            else f"（{self.day(event.due.toordinal())}为休息日，顺延至其后第一个工作日）"
         )
         self.step(
             on,
             f"申请数量、频次明显超过合理范围，依《条例》第三十五条确定延长的答复期限，并告知申请人："
-            f"答复期限为{CN_DATE[target]}{rolled}。",
+            f"答复期限{self.until(target)}{rolled}。",
         )
 
     def replied(self, event: Event, on: int) -> None:
         state = self.state
+        ended = "作出答复，"
         if state is RUNNING:
             due = self.running_due()
             self.used = self.counted_until(on)
             self.due = due
             self.on_time = on <= due
         elif state is PAUSED:
+            # the reply ends the pause that day: the days paused so far stay excluded, and the due
+            # date that the reply met is the one the clock would show on resuming
             self.on_time = not self.due_passed
-            self.pause = Pause.NONE
+            what = "征求意见" if self.pause is Pause.CONSULTATION else "等待缴费"
+            start = self.pause_start
+            due_passed = self.due_passed
+            excluded, _ = self.resume(on)
+            if not due_passed:
+                ended = (
+                    f"{what}期间作出答复，暂停至本日结束：{self.day(start)}至{self.day(on)}"
+                    f"共{excluded}个工作日不计入答复期限，"
+                )
             self.fee_deadline = 0
         else:  # awaiting a correction: no period runs, so the reply cannot be late
             self.on_time = True
@@ -308,10 +365,10 @@ class _Clock(Counting):
         if self.due is None:
             self.step(on, "作出答复，计时结束。")
         elif self.on_time:
-            self.step(on, f"作出答复，在答复期限{CN_DATE[self.due]}之内，计时结束。")
+            self.step(on, f"{ended}在答复期限{self.day(self.due)}之内，计时结束。")
         else:
             late = self.cal.between_ordinals(self.due, on)
-            self.step(on, f"作出答复，超过答复期限{CN_DATE[self.due]}{late}个工作日，计时结束。")
+            self.step(on, f"{ended}超过答复期限{self.day(self.due)}{late}个工作日，计时结束。")
 
     # -- result --------------------------------------------------------------------------------
 
@@ -319,8 +376,11 @@ class _Clock(Counting):
         if self.state is not RUNNING or self.fee_deadline:  # else no deadline can have passed
             self.settle(today, None)
         # every date computed lies between the receipt and the farthest of these: one check that no
-        # year without a schedule was counted across (only calendars with a gap can fail it)
-        farthest = max(today, self.due or 0, self.pause_default_end, self.fee_deadline, self.correction_due)
+        # year without a schedule was counted across (only calendars with a gap can fail it). A
+        # ``today`` past the last loaded year is the one date allowed there (counted provisionally).
+        last = self.cal.end_ordinal
+        shown_today = today if today <= last else last
+        farthest = max(shown_today, self.due or 0, self.pause_default_end, self.fee_deadline, self.correction_due)
         self.cal.check_span(received, farthest)
         state = self.state
         due: int | None = None
@@ -329,25 +389,37 @@ class _Clock(Counting):
         used = self.used
         if state is RUNNING:
             due = self.running_due()
-            used = self.counted_until(today)
+            used = self.counted_until_today(today)
             left = self.left(used)
             overdue = today > due
+            late = self.count_between(due, today) if overdue else 0
+            mark = ""
+            if self.provisional:
+                mark = "（暂计）"
+                year = DATE[self.cal.end_ordinal + 1].year
+                self.warn(
+                    today,
+                    f"{year}年节假日安排尚未录入：{CN_DATE[self.cal.end_ordinal]}之后的工作日暂按周一至周五计算，"
+                    f"所列工作日数为暂计，录入后以国务院办公厅通知为准。",
+                )
             if overdue:
                 self.step(
                     today,
-                    f"截至{CN_DATE[today]}，已计{used}个工作日，超过答复期限{CN_DATE[due]}"
-                    f"{self.cal.between_ordinals(due, today)}个工作日，尚未答复。",
+                    f"截至{self.day(today)}，已计{used}个工作日{mark}，超过答复期限{self.day(due)}"
+                    f"{late}个工作日{mark}，尚未答复。",
                 )
             else:
                 self.step(
-                    today, f"截至{CN_DATE[today]}，已计{used}个工作日，尚余{left}个工作日，答复期限为{CN_DATE[due]}。"
+                    today,
+                    f"截至{self.day(today)}，已计{used}个工作日{mark}，尚余{left}个工作日{mark}，"
+                    f"答复期限{self.until(due)}。",
                 )
         elif state is PAUSED:
             left = self.left(used)
             overdue = self.due_passed
-            self.step(today, f"截至{CN_DATE[today]}，计时暂停中，已计{used}个工作日，尚余{left}个。")
+            self.step(today, f"截至{self.day(today)}，计时暂停中，已计{used}个工作日，尚余{left}个。")
         elif state is AWAITING:
-            self.step(today, f"截至{CN_DATE[today]}，等待申请人补正（补正期限{CN_DATE[self.correction_due]}）。")
+            self.step(today, f"截至{self.day(today)}，等待申请人补正，补正期限{self.until(self.correction_due)}。")
         elif state is CLOSED:
             due = self.due
         return ClockState(  # positional: a frozen dataclass takes keywords a third slower
@@ -387,7 +459,7 @@ def clock(
     t = today.toordinal()
     if t < r:
         raise _impossible(f"今日（{CN_DATE[t]}）早于收到申请之日（{CN_DATE[r]}）")
-    evaluation = _Clock(r, calendar, settings)
+    evaluation = _Clock(r, calendar, settings.for_receipt(received))
     previous = r
     for event in events:
         on = event.on.toordinal()

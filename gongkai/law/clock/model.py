@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
-from enum import StrEnum
+from enum import Enum, StrEnum
 from typing import Any, NamedTuple
 
 from ..errors import LawError
@@ -75,9 +75,67 @@ class Event:
     due: date | None = None
 
 
+class Regulation(Enum):
+    """The text of the Regulation that governs an application, chosen by its receipt date.
+
+    The revised Regulation (国务院令第711号) is in force from 15 May 2019; an application received
+    before that day is governed by the 2007 text (国务院令第492号, in force from 1 May 2008): 15
+    working days to reply and at most 15 more (its Art. 24 ¶2), consultation time of a third
+    party not counted (its Art. 24 ¶3).
+    """
+
+    OF_2007 = "2007"
+    OF_2019 = "2019"
+
+
+REVISED_IN_FORCE = date(2019, 5, 15)  # 国务院令第711号, Art. 56
+FIRST_IN_FORCE = date(2008, 5, 1)  # 国务院令第492号, Art. 38
+
+
+def regulation_for(received: date) -> Regulation:
+    """The text that governs an application received on ``received``."""
+    return Regulation.OF_2019 if received >= REVISED_IN_FORCE else Regulation.OF_2007
+
+
+class Citations(NamedTuple):
+    """Where each rule of the clock stands in the text that governs the application."""
+
+    receipt: str  # the receipt starts the clock
+    reply: str  # the reply period
+    extension: str  # the extension, approved by the head of the office
+    correction: str  # the correction request
+    consultation: str  # consulting a third party (or other agencies)
+    consultation_excluded: str  # consultation time does not count toward the period
+
+
+CITATIONS: dict[Regulation, Citations] = {
+    Regulation.OF_2019: Citations(
+        receipt="《条例》第三十一条",
+        reply="《条例》第三十三条第二款",
+        extension="《条例》第三十三条第二款",
+        correction="《条例》第三十条",
+        consultation="《条例》第三十二条、第三十四条",
+        consultation_excluded="《条例》第三十三条第三款",
+    ),
+    Regulation.OF_2007: Citations(
+        receipt="2007年《条例》第二十四条第一款",
+        reply="2007年《条例》第二十四条第二款",
+        extension="2007年《条例》第二十四条第二款",
+        correction="2007年《条例》第二十一条第（四）项",
+        consultation="2007年《条例》第二十三条",
+        consultation_excluded="2007年《条例》第二十四条第三款",
+    ),
+}
+
+
 @dataclass(frozen=True, slots=True)
 class ClockSettings:
-    """The periods, in working days. Defaults are the national rules."""
+    """The periods, in working days. Defaults are the national rules of the 2019 text.
+
+    ``regulation``: None (the default) chooses the text by the receipt date (``regulation_for``)
+    and, for the 2007 text, its own periods (15 + 15 working days); a pinned text uses the
+    periods given here as they are.
+    """
 
     reply_days: int = 20  # Art. 33 ¶2: 20 working days from receipt
     max_extension_days: int = 20  # Art. 33 ¶2: at most 20 more
@@ -87,9 +145,43 @@ class ClockSettings:
     # 国办函〔2020〕109号 does not say outright that time waiting for payment is excluded; the
     # common practice is to exclude it (a pause). Agencies may turn this off.
     fee_pauses_clock: bool = True
+    regulation: Regulation | None = None
+
+    def for_receipt(self, received: date) -> ClockSettings:
+        """These settings with ``regulation`` fixed for an application received on ``received``."""
+        if self.regulation is not None:
+            return self
+        if regulation_for(received) is Regulation.OF_2019:
+            return _with_regulation(self, Regulation.OF_2019)
+        return _with_regulation(self, Regulation.OF_2007, reply_days=15, max_extension_days=15)
+
+
+_RESOLVED: dict[tuple[ClockSettings, Regulation], ClockSettings] = {}
+
+
+def _with_regulation(
+    settings: ClockSettings,
+    regulation: Regulation,
+    *,
+    reply_days: int | None = None,
+    max_extension_days: int | None = None,
+) -> ClockSettings:
+    key = (settings, regulation)
+    resolved = _RESOLVED.get(key)
+    if resolved is None:
+        if len(_RESOLVED) > 64:  # settings come from configuration: a handful at most
+            _RESOLVED.clear()
+        resolved = _RESOLVED[key] = replace(
+            settings,
+            regulation=regulation,
+            reply_days=settings.reply_days if reply_days is None else reply_days,
+            max_extension_days=settings.max_extension_days if max_extension_days is None else max_extension_days,
+        )
+    return resolved
 
 
 DEFAULT_SETTINGS = ClockSettings()
+SETTINGS_2019 = ClockSettings(regulation=Regulation.OF_2019)  # the 2019 text on any date
 
 
 class Step(NamedTuple):
