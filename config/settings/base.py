@@ -122,7 +122,8 @@ LOGIN_URL = "workspace:login"
 LOGIN_REDIRECT_URL = "workspace:dashboard"
 LOGOUT_REDIRECT_URL = "portal:home"
 
-EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+_CONSOLE_EMAIL = "django.core.mail.backends.console.EmailBackend"
+EMAIL_BACKEND = env_str("EMAIL_BACKEND", _CONSOLE_EMAIL)
 EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
@@ -146,5 +147,18 @@ LOGGING = {
 }
 
 GONGKAI_SITE_NAME = env_str("GONGKAI_SITE_NAME", "公开 · 政府信息公开平台")
+
+# --- The shell (portal and workspace pages): the footer's facts and forgotten passwords. ---
+GONGKAI_SITE_SPONSOR = env_str("GONGKAI_SITE_SPONSOR")  # 主办单位, e.g. "示范省人民政府办公厅"
+GONGKAI_SITE_CONTACT = env_str("GONGKAI_SITE_CONTACT")  # 联系方式, e.g. "电话 0000-12345678"
+GONGKAI_SITE_ICP = env_str("GONGKAI_SITE_ICP")  # ICP 备案号, e.g. "示ICP备00000000号"
+# 忘记密码: an e-mailed reset link when mail is configured (EMAIL_HOST or EMAIL_BACKEND set in the
+# environment), otherwise a page naming who resets accounts (GONGKAI_ACCOUNT_HELP, else the
+# agency's administrators).
+GONGKAI_PASSWORD_RESET_EMAIL = env_bool(
+    "GONGKAI_PASSWORD_RESET_EMAIL",
+    default=bool(env_str("EMAIL_HOST")) or env_str("EMAIL_BACKEND") not in ("", _CONSOLE_EMAIL),
+)
+GONGKAI_ACCOUNT_HELP = env_str("GONGKAI_ACCOUNT_HELP")  # e.g. "省政务公开办 张工 0000-12345678"
 # The time an applicant takes to pay a processing fee pauses the reply clock (国办函〔2020〕109号).
 GONGKAI_FEE_PAUSES_CLOCK = env_bool("GONGKAI_FEE_PAUSES_CLOCK", default=True)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.forms import BaseInlineFormSet, ModelForm
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from . import services
 from .models import Agency, DisclosureOffice, Membership
@@ -38,8 +41,22 @@ class AgencyAdmin(admin.ModelAdmin):
         return scope(super().get_queryset(request), request.user, via="")
 
     def has_add_permission(self, request: HttpRequest) -> bool:
-        # New agencies need the tree rules: use “gongkai agencies add / import”.
+        # New agencies need the tree rules: they are added in the staff workspace (or by the CLI).
         return False
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> Any:
+        messages.info(
+            request,
+            format_html(
+                _(
+                    'New agencies are added in the staff workspace: open the parent agency on <a href="{url}">the '
+                    "agency list</a> and choose “New subordinate agency” (or use “gongkai agencies add / import” at "
+                    "the command line)."
+                ),
+                url=reverse("workspace:agencies"),
+            ),
+        )
+        return super().changelist_view(request, extra_context)
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

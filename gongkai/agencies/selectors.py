@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import cast
 
+from django.core.paginator import Page, Paginator
 from django.db import models
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import NotFound
@@ -15,28 +16,92 @@ from gongkai.core.models import AuditEvent
 from .models import Agency, Membership
 from .scoping import AnyUser, get_in_scope, scope
 
+# The public directory shows the tree one level at a time, so that its pages stay small however
+# large the tree grows (10,000 agencies: see bench/bench_portal.py and docs/benchmarks.md).
+PUBLIC_PAGE_SIZE = 20  # top-level agencies per home page
+PUBLIC_CHILDREN_SHOWN = 30  # subordinates shown under each of them (the rest: on its own page)
+PUBLIC_CHILDREN_PAGE_SIZE = 100  # subordinates per page of an agency's own page
+PUBLIC_SEARCH_PAGE_SIZE = 50
+
 
 @dataclass
-class AgencyNode:
+class DirectoryEntry:
+    """One agency in the public directory: how many active subordinates it has, and those shown."""
+
     agency: Agency
-    children: list[AgencyNode] = field(default_factory=list)
+    child_count: int = 0
+    children: list[DirectoryEntry] = field(default_factory=list)
+
+    @property
+    def hidden_children(self) -> int:
+        return self.child_count - len(self.children)
 
 
-def build_tree(agencies: list[Agency]) -> list[AgencyNode]:
-    """Nest agencies (ordered by path) under their parents; orphans in the list become roots."""
-    nodes = {a.pk: AgencyNode(a) for a in agencies}
-    roots: list[AgencyNode] = []
-    for agency in sorted(agencies, key=lambda a: (a.depth, a.sort_order, a.code)):
-        node = nodes[agency.pk]
-        parent = nodes.get(agency.parent_id) if agency.parent_id else None
-        (parent.children if parent else roots).append(node)
-    return roots
+@dataclass
+class DirectoryPage:
+    """The entries of one page, and the page itself (its number, neighbours and the total)."""
+
+    entries: list[DirectoryEntry]
+    page: Page
 
 
-def public_agency_tree() -> list[AgencyNode]:
-    """Active agencies for the public portal, nested, with their offices."""
-    agencies = list(Agency.objects.filter(is_active=True).select_related("office").order_by("path"))
-    return build_tree(agencies)
+def _public() -> models.QuerySet[Agency]:
+    return Agency.objects.filter(is_active=True)
+
+
+def _child_counts(agency_ids: list[int]) -> dict[int, int]:
+    rows = _public().filter(parent_id__in=agency_ids).values("parent_id").annotate(n=Count("id"))
+    return {row["parent_id"]: row["n"] for row in rows}
+
+
+def _entries(agencies: list[Agency]) -> list[DirectoryEntry]:
+    counts = _child_counts([a.pk for a in agencies])
+    return [DirectoryEntry(a, counts.get(a.pk, 0)) for a in agencies]
+
+
+def public_directory(page: str | int | None = 1) -> DirectoryPage:
+    """One page of the top of the public tree: top-level agencies (also those whose parent is
+    inactive), each with its first subordinates and everyone's count of subordinates."""
+    roots = _public().filter(Q(parent__isnull=True) | Q(parent__is_active=False)).order_by("sort_order", "code")
+    result = Paginator(roots, PUBLIC_PAGE_SIZE).get_page(page)
+    entries = _entries(list(result.object_list))
+    shown: list[Agency] = []
+    for entry in entries:
+        if entry.child_count:
+            first = _public().filter(parent=entry.agency).order_by("sort_order", "code")[:PUBLIC_CHILDREN_SHOWN]
+            children = list(first)
+            entry.children = [DirectoryEntry(child) for child in children]
+            shown.extend(children)
+    counts = _child_counts([a.pk for a in shown])
+    for entry in entries:
+        for child in entry.children:
+            child.child_count = counts.get(child.agency.pk, 0)
+    return DirectoryPage(entries, result)
+
+
+def public_children(agency: Agency, page: str | int | None = 1) -> DirectoryPage:
+    """One page of an agency's active direct subordinates, each with its count of subordinates."""
+    children = _public().filter(parent=agency).order_by("sort_order", "code")
+    result = Paginator(children, PUBLIC_CHILDREN_PAGE_SIZE).get_page(page)
+    return DirectoryPage(_entries(list(result.object_list)), result)
+
+
+def public_agency_search(query: str, page: str | int | None = 1) -> Page:
+    """Active agencies whose name, short name or code contains ``query``, in tree order."""
+    query = query.strip()[:50]
+    found = (
+        _public()
+        .filter(Q(name__icontains=query) | Q(short_name__icontains=query) | Q(code__iexact=query))
+        .select_related("parent")
+        .order_by("path")
+    )
+    return Paginator(found, PUBLIC_SEARCH_PAGE_SIZE).get_page(page)
+
+
+def public_ancestors(agency: Agency) -> list[Agency]:
+    """The agency's active ancestors, from the top down (for the breadcrumb)."""
+    ids = agency.ancestor_ids()
+    return list(_public().filter(pk__in=ids).order_by("depth")) if ids else []
 
 
 def public_agency(code: str) -> Agency:

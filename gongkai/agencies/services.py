@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.audit import record_event
 from gongkai.core.errors import PermissionDenied, ValidationFailed, problems_error
 
+from .groups import group_name
 from .levels import Level, parse_level, placement_problem
 from .models import Agency, DisclosureOffice, Membership, Role, agency_code_validator
 from .roles import Access
@@ -202,9 +203,10 @@ def _sync_role_groups(user: User) -> None:
     """Role groups follow the memberships; administrators also get the back office (Django admin)
     for the reference data they keep, e.g. the holiday schedules. Superusers keep theirs."""
     roles = set(Membership.objects.filter(user=user).values_list("role", flat=True))
-    role_groups = Group.objects.filter(name__in=Role.values)
-    user.groups.remove(*[g for g in role_groups if g.name not in roles])
-    user.groups.add(*[g for g in role_groups if g.name in roles])
+    wanted = {group_name(role) for role in roles}
+    role_groups = Group.objects.filter(name__in=[group_name(role) for role in Role.values])
+    user.groups.remove(*[g for g in role_groups if g.name not in wanted])
+    user.groups.add(*[g for g in role_groups if g.name in wanted])
     back_office = user.is_superuser or Role.ADMINISTRATOR in roles
     if user.is_staff != back_office:
         user.is_staff = back_office

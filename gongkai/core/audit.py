@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEvent
 
@@ -14,6 +15,29 @@ if TYPE_CHECKING:
     from gongkai.agencies.models import Agency
 
 SYSTEM_ACTOR_LABEL = "system"
+
+
+# How the audit log names the system's channels ("system:demo" → "系统（演示数据）").
+SYSTEM_CHANNELS = {
+    "demo": _("demo data"),
+    "cli": _("command line"),
+    "import": _("import"),
+    "migration": _("data migration"),
+    "admin": _("back office"),
+    "web": _("web"),
+    "test": _("test"),
+}
+
+
+def actor_display(label: str) -> str:
+    """The human form of a stored ``actor_label``: users by name, the system and its channel in Chinese."""
+    if label == SYSTEM_ACTOR_LABEL:
+        return str(_("system"))
+    prefix = f"{SYSTEM_ACTOR_LABEL}:"
+    if label.startswith(prefix):
+        channel = label[len(prefix) :]
+        return str(_("system (%(channel)s)") % {"channel": SYSTEM_CHANNELS.get(channel, channel)})
+    return label
 
 
 def actor_label(actor: AbstractBaseUser | AnonymousUser | None, via: str | None = None) -> str:

@@ -84,6 +84,12 @@ class AuditEvent(models.Model):
         raise AppendOnlyError("audit events are append-only")
 
     @property
+    def actor_display(self) -> str:
+        from .audit import actor_display
+
+        return actor_display(self.actor_label)
+
+    @property
     def action_label(self) -> str:
         from .extensions import audit_action_label
 

@@ -8,19 +8,30 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
-from gongkai.agencies.selectors import public_agency, public_agency_tree
+from gongkai.agencies import selectors
 from gongkai.core.extensions import portal_cards
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    context = {"tree": public_agency_tree(), "portal_cards": portal_cards()}
+    query = request.GET.get("q", "").strip()
+    page = request.GET.get("page")
+    context = {
+        "query": query,
+        "directory": None if query else selectors.public_directory(page),
+        "found": selectors.public_agency_search(query, page) if query else None,
+        "portal_cards": portal_cards(),
+    }
     return render(request, "portal/home.html", context)
 
 
 def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
-    agency = public_agency(code)
-    children = agency.children.filter(is_active=True).order_by("sort_order", "code")
-    return render(request, "portal/agency.html", {"agency": agency, "children": children})
+    agency = selectors.public_agency(code)
+    context = {
+        "agency": agency,
+        "ancestors": selectors.public_ancestors(agency),
+        "children": selectors.public_children(agency, request.GET.get("page")),
+    }
+    return render(request, "portal/agency.html", context)
 
 
 def _error(request: HttpRequest, status: int, message: str) -> HttpResponse:

@@ -43,8 +43,13 @@ class AgencyChoiceField(forms.ModelChoiceField):
 
 class UploadForm(forms.Form):
     agency = AgencyChoiceField(
-        label=_("Agency (reports naming an agency below it are filed under that agency)"),
+        label=_("Agency"),
         queryset=Agency.objects.none(),
+        help_text=_(
+            "Each report is filed under the agency it names on its first page, when that agency is this one or "
+            "one below it with the same name or short name (e.g. 青山市教育局); a report naming no such agency is "
+            "filed under the agency chosen here."
+        ),
     )
     documents = MultipleFileField(
         label=_("Report files (.txt, .html, .docx, .pdf) or ZIP archives of them"),
@@ -55,6 +60,9 @@ class UploadForm(forms.Form):
         kwargs.setdefault("label_suffix", "")  # Chinese labels take no colon
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
+        if not self.is_bound and "agency" not in self.initial:
+            # The user's own agency: the top of the subtrees they supervise or administer.
+            self.fields["agency"].initial = agencies.order_by("depth", "path").first()
 
 
 class HistoryForm(forms.Form):

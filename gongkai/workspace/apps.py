@@ -6,3 +6,4 @@ class WorkspaceConfig(AppConfig):
     name = "gongkai.workspace"
     label = "workspace"
     verbose_name = _("Staff workspace")
+    audit_actions = {"account.password_reset": _("password reset by e-mail link")}

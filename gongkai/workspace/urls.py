@@ -1,19 +1,24 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from . import accounts, agency_views, views
 
 app_name = "workspace"
 
 urlpatterns = [
     path(
         "login/",
-        auth_views.LoginView.as_view(template_name="workspace/login.html", redirect_authenticated_user=True),
+        accounts.LoginView.as_view(template_name="workspace/login.html", redirect_authenticated_user=True),
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    *accounts.urlpatterns,
     path("", views.dashboard, name="dashboard"),
     path("agencies/", views.agency_list, name="agencies"),
+    path("new-agency/", agency_views.agency_add, name="agency_add_top"),
     path("agencies/<str:code>/", views.agency_detail, name="agency"),
+    path("agencies/<str:code>/add/", agency_views.agency_add, name="agency_add"),
+    path("agencies/<str:code>/change/", agency_views.agency_change, name="agency_change"),
+    path("agencies/<str:code>/office/", agency_views.office_change, name="office_change"),
     path("audit/", views.audit_log, name="audit"),
 ]

@@ -9,6 +9,8 @@ from django.shortcuts import render
 from gongkai.agencies import selectors
 from gongkai.agencies.scoping import scope
 
+from .agency_views import add_targets, may_manage
+
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
@@ -23,7 +25,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def agency_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "workspace/agency_list.html", {"agencies": selectors.staff_agencies(request.user)})
+    context = {
+        "agencies": selectors.staff_agencies(request.user),
+        "add_targets": add_targets(request.user),
+        "may_add_top": may_manage(request.user, None),
+    }
+    return render(request, "workspace/agency_list.html", context)
 
 
 @login_required
@@ -33,6 +40,7 @@ def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
         "agency": agency,
         "staff": selectors.agency_staff(agency),
         "children": scope(agency.children.all(), request.user, via="").order_by("sort_order", "code"),
+        "may_manage": may_manage(request.user, agency),
     }
     return render(request, "workspace/agency_detail.html", context)
 

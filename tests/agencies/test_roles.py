@@ -6,8 +6,10 @@ from datetime import date
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
+from django.utils import translation
 
+from gongkai.agencies.groups import GROUP_NAMES, ensure_role_groups, group_name, translate_permission_names
 from gongkai.agencies.models import Role
 from gongkai.agencies.roles import ROLE_PERMISSIONS
 from gongkai.calendars.models import HolidaySchedule, ScheduleDay
@@ -22,7 +24,7 @@ CALENDAR_EDIT = ["calendars.add_holidayschedule", "calendars.change_holidaysched
 def test_every_listed_permission_exists_and_is_in_its_group() -> None:
     # ensure_role_groups skips names it cannot find; a misspelt permission would silently grant nothing.
     for role, perms in ROLE_PERMISSIONS.items():
-        group = Group.objects.get(name=str(role))
+        group = Group.objects.get(name=group_name(role))
         held = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")}
         assert held == set(perms), role
 
@@ -53,4 +55,29 @@ def test_the_service_accepts_an_administrator_and_refuses_his_delete(world: Any)
     with pytest.raises(PermissionDenied):
         schedule_delete(actor=admin, schedule=result.schedule)
     assert HolidaySchedule.objects.filter(year=2027).exists()
-    assert Role.ADMINISTRATOR in admin.groups.values_list("name", flat=True)
+    assert group_name(Role.ADMINISTRATOR) in admin.groups.values_list("name", flat=True)
+
+
+def test_group_names_are_the_roles_chinese_labels() -> None:
+    with translation.override("zh-hans"):
+        assert {role: str(label) for role, label in Role.choices} == GROUP_NAMES
+    assert set(Group.objects.values_list("name", flat=True)) >= set(GROUP_NAMES.values())
+    assert not Group.objects.filter(name__in=Role.values).exists()  # no English group left
+
+
+def test_a_group_under_its_old_english_name_is_renamed_and_keeps_its_members(world: Any) -> None:
+    handler = world.users["handler"]
+    Group.objects.filter(name="承办人").update(name="handler")  # as a database from before the rename
+    ensure_role_groups()
+    group = Group.objects.get(name="承办人")
+    assert handler in group.user_set.all()
+    assert not Group.objects.filter(name="handler").exists()
+
+
+def test_permission_names_are_chinese() -> None:
+    Permission.objects.filter(codename="view_agency").update(name="Can view agency")
+    translate_permission_names()
+    assert Permission.objects.get(codename="view_agency").name == "可以查看机关"
+    assert Permission.objects.get(codename="add_disclosureoffice").name == "可以添加政府信息公开工作机构"
+    english = Permission.objects.filter(name__startswith="Can ")
+    assert not english.exists(), list(english.values_list("codename", flat=True))

@@ -93,12 +93,13 @@ def test_roles_are_django_groups(world) -> None:
         agency=world.city,
         roles=[Role.HANDLER],
     )
-    assert list(user.groups.values_list("name", flat=True)) == ["handler"]
+    # Each role's group is named in Chinese, as the back office lists it.
+    assert list(user.groups.values_list("name", flat=True)) == ["承办人"]
     assert user.has_perm("agencies.view_agency")
     membership_grant(actor=None, user=user, agency=world.city, role=Role.REGISTRAR)
-    assert set(user.groups.values_list("name", flat=True)) == {"handler", "registrar"}
+    assert set(user.groups.values_list("name", flat=True)) == {"承办人", "登记员"}
     membership_revoke(actor=None, membership=Membership.objects.get(user=user, role=Role.HANDLER))
-    assert list(user.groups.values_list("name", flat=True)) == ["registrar"]
+    assert list(user.groups.values_list("name", flat=True)) == ["登记员"]
     assert AuditEvent.objects.filter(action="membership.revoked").count() == 1
 
 
