@@ -60,5 +60,9 @@ class OfficeForm(_Form):
     )
     phone = forms.CharField(label=_("Phone"), max_length=50, required=False)
     fax = forms.CharField(label=_("Fax"), max_length=50, required=False)
-    email = forms.EmailField(label=_("Email"), required=False)
+    email = forms.EmailField(
+        label=_("Email"),
+        required=False,
+        error_messages={"invalid": _("Enter a valid e-mail address, e.g. gkb@example.gov.cn.")},
+    )
     hours = forms.CharField(label=_("Office hours"), max_length=200, required=False)

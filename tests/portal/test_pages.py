@@ -63,15 +63,18 @@ def test_home_pages_the_top_level_and_caps_the_children_shown(client: Client) ->
         AgencyFactory(code=f"dept{i:02d}", name=f"第{i:02d}厅", level="department", parent=first)
 
     page1 = client.get("/").content.decode()
-    assert "第00省人民政府" in page1 and f"第{PUBLIC_PAGE_SIZE - 1:02d}省人民政府" in page1
+    assert "第00省人民政府" in page1
+    assert f"第{PUBLIC_PAGE_SIZE - 1:02d}省人民政府" in page1
     assert f"第{PUBLIC_PAGE_SIZE:02d}省人民政府" not in page1
     assert f"第{PUBLIC_CHILDREN_SHOWN - 1:02d}厅" in page1
     assert f"第{PUBLIC_CHILDREN_SHOWN:02d}厅" not in page1
     assert f"第00省人民政府的全部{PUBLIC_CHILDREN_SHOWN + 5}个下级机关" in page1
-    assert "第1页，共2页" in page1 and 'href="?page=2"' in page1
+    assert "第1页，共2页" in page1
+    assert 'href="?page=2"' in page1
 
     page2 = client.get("/?page=2").content.decode()
-    assert f"第{PUBLIC_PAGE_SIZE:02d}省人民政府" in page2 and "第00省人民政府" not in page2
+    assert f"第{PUBLIC_PAGE_SIZE:02d}省人民政府" in page2
+    assert "第00省人民政府" not in page2
     assert client.get("/?page=zzz").status_code == 200  # a bad page number shows the first page
 
     province = client.get("/agencies/prov00/").content.decode()
@@ -99,7 +102,8 @@ def test_footer_shows_sponsor_contact_and_icp_from_settings(client: Client, worl
 
 def test_logged_in_staff_keep_their_navigation_on_public_pages(client: Client, world) -> None:
     anonymous = client.get("/agencies/city/").content.decode()
-    assert 'href="/staff/login/"' in anonymous and "退出登录" not in anonymous
+    assert 'href="/staff/login/"' in anonymous
+    assert "退出登录" not in anonymous
     client.force_login(world.users["handler"])
     for url in ("/", "/agencies/city/"):
         body = client.get(url).content.decode()
