@@ -28,7 +28,7 @@ class AgencyCreateForm(_Form):
             "1–32 letters, digits, “-” or “_”; it cannot be changed later. E.g. the administrative division code."
         ),
     )
-    name = forms.CharField(label=_("Name"), max_length=100)
+    name = forms.CharField(label=_("Agency name"), max_length=100)
     short_name = forms.CharField(label=_("Short name"), max_length=50, required=False)
     level = forms.ChoiceField(label=_("Level"), choices=AgencyLevel.choices)
     sort_order = forms.IntegerField(
@@ -37,7 +37,7 @@ class AgencyCreateForm(_Form):
 
 
 class AgencyChangeForm(_Form):
-    name = forms.CharField(label=_("Name"), max_length=100)
+    name = forms.CharField(label=_("Agency name"), max_length=100)
     short_name = forms.CharField(label=_("Short name"), max_length=50, required=False)
     sort_order = forms.IntegerField(
         label=_("Sort order"), min_value=0, help_text=_("Smaller numbers come first among siblings.")
