@@ -31,7 +31,7 @@ def test_supervisor_uploads_and_reads_the_audit(
     page.get_by_role("button", name="登录").click()
     page.wait_for_url(f"{live_server.url}/staff/")
 
-    page.get_by_role("navigation").get_by_role("link", name="年度报告").click()
+    page.get_by_role("navigation", name="主导航").get_by_role("link", name="年度报告").click()
     page.wait_for_url(f"{live_server.url}/staff/reports/")
     page.goto(f"{live_server.url}/staff/reports/upload/")
     page.get_by_label("机关").select_option(label="青山市人民政府")

@@ -42,7 +42,7 @@ def test_administrator_imports_a_past_report(
     page.get_by_role("button", name="登录").click()
     page.wait_for_url(f"{base}/staff/")
 
-    page.get_by_role("navigation").get_by_role("link", name="年度报告").click()
+    page.get_by_role("navigation", name="主导航").get_by_role("link", name="年度报告").click()
     page.wait_for_url(f"{base}/staff/reports/")
     page.get_by_role("link", name="导入往年报告").click()
     page.wait_for_url(f"{base}/staff/reports/history/")
@@ -67,7 +67,7 @@ def test_administrator_imports_a_past_report(
     assert "已导入往年报告。" in page.get_by_role("main").inner_text()
 
     # The list of audits shows it; its link opens the report as read.
-    page.get_by_role("navigation").get_by_role("link", name="年度报告").click()
+    page.get_by_role("navigation", name="主导航").get_by_role("link", name="年度报告").click()
     page.wait_for_url(f"{base}/staff/reports/")
     listed = page.get_by_role("row").filter(has_text=upload.name)
     assert listed.count() == 1

@@ -56,14 +56,14 @@ def test_supervisor_walks_the_agency_pages_and_audit_log(
     page.get_by_role("button", name="登录").click()
     page.wait_for_url(f"{live_server.url}/staff/")
 
-    page.get_by_role("navigation").get_by_role("link", name="机关").click()
+    page.get_by_role("navigation", name="主导航").get_by_role("link", name="机关").click()
     listing = page.get_by_role("main").inner_text()
     assert "绿水县人民政府" in listing
     assert "白云市人民政府" not in listing
     page.get_by_role("main").get_by_role("link", name="绿水县人民政府").click()
     assert "county_handler" in page.get_by_role("main").inner_text()  # the agency's staff
 
-    page.get_by_role("navigation").get_by_role("link", name="审计日志").click()
+    page.get_by_role("navigation", name="主导航").get_by_role("link", name="审计日志").click()
     log = page.get_by_role("main").inner_text()
     assert "授予岗位" in log
     assert "白云市人民政府" not in log
