@@ -18,6 +18,7 @@ class AgenciesConfig(AppConfig):
     }
 
     def ready(self) -> None:
+        from . import checks  # noqa: F401  (registers system checks)
         from .groups import ensure_role_groups
 
         # Every app's post_migrate: the last one runs after all permissions exist.

@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from gongkai.core.audit import Actor
 from gongkai.core.errors import ValidationFailed, problems_error
 
 from .levels import Level, parse_level, placement_problem
 from .models import Agency, DisclosureOffice
-from .services import Actor, agency_create, agency_problems, agency_update, office_save, placement_message
+from .services import agency_create, agency_problems, agency_update, office_save, placement_message
 
 HEADER_ALIASES = {
     "code": "code",

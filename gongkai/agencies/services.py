@@ -10,12 +10,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Group
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from gongkai.core.audit import record_event
+from gongkai.core.audit import Actor, record_event
 from gongkai.core.errors import PermissionDenied, ValidationFailed, problems_error
 
 from .groups import group_name
@@ -27,7 +27,6 @@ from .scoping import can_reach
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
-Actor = AbstractBaseUser | AnonymousUser | None
 
 OFFICE_FIELDS = ("name", "address", "postcode", "phone", "fax", "email", "hours")
 

@@ -12,10 +12,11 @@ from typing import Any
 from django.http import HttpRequest
 from ninja import Router
 
+from gongkai.core.errors import domain_error
 from gongkai.law.clock import clock, parse_case
 from gongkai.law.errors import LawError
 
-from .selectors import clock_settings, domain_error, get_calendar
+from .selectors import clock_settings, get_calendar
 
 router = Router(tags=["clock"])
 

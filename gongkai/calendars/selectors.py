@@ -15,9 +15,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Count, Max
 
-from gongkai.core.errors import ValidationFailed
 from gongkai.law.clock import ClockSettings
-from gongkai.law.errors import LawError
 from gongkai.law.workdays import WorkingCalendar, YearSchedule
 
 from .models import HolidaySchedule, ScheduleDay
@@ -86,8 +84,3 @@ def working_days_in_year(year: int) -> int:
     """Working days from 1 January to 31 December of a loaded year (251 in 2024)."""
     calendar, first = get_calendar(), date(year, 1, 1)
     return calendar.working_days_between(first, date(year, 12, 31)) + calendar.is_working_day(first)
-
-
-def domain_error(error: LawError) -> ValidationFailed:
-    """A law error (Chinese message from the pure modules) as the domain error web/API/CLI render."""
-    return ValidationFailed(error.message, code=error.code)

@@ -11,18 +11,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from gongkai.core.audit import record_event
+from gongkai.core.audit import Actor, record_event
 from gongkai.core.errors import PermissionDenied, problems_error
 
 from .models import HolidaySchedule, ScheduleDay, day_problem
 from .recompute import RecomputeReport, recompute_due_dates
 from .selectors import build_calendar, invalidate_calendar
-
-Actor = AbstractBaseUser | AnonymousUser | None
 
 
 @dataclass(frozen=True)

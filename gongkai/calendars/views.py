@@ -18,6 +18,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from gongkai.core.errors import domain_error
 from gongkai.law.clock import STATE_LABELS, clock, parse_case
 from gongkai.law.errors import LawError, YearNotLoaded
 
@@ -26,7 +27,6 @@ from .models import ScheduleDay
 from .selectors import (
     clock_settings,
     covered_years,
-    domain_error,
     get_calendar,
     schedule_of_year,
     working_days_in_year,

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeAlias
 
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from .models import AuditEvent
 
-if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-
-    from gongkai.agencies.models import Agency
+#: Who does something: a user, an anonymous visitor, or ``None`` for the system (with ``via``).
+Actor: TypeAlias = AbstractBaseUser | AnonymousUser | None
 
 SYSTEM_ACTOR_LABEL = "system"
 
@@ -40,7 +39,7 @@ def actor_display(label: str) -> str:
     return label
 
 
-def actor_label(actor: AbstractBaseUser | AnonymousUser | None, via: str | None = None) -> str:
+def actor_label(actor: Actor, via: str | None = None) -> str:
     if actor is None or not actor.is_authenticated:
         return f"{SYSTEM_ACTOR_LABEL}:{via}" if via else SYSTEM_ACTOR_LABEL
     return str(actor.get_username())
@@ -48,14 +47,17 @@ def actor_label(actor: AbstractBaseUser | AnonymousUser | None, via: str | None 
 
 def record_event(
     *,
-    actor: AbstractBaseUser | AnonymousUser | None,
+    actor: Actor,
     action: str,
     obj: models.Model | None = None,
-    agency: Agency | None = None,
+    agency: models.Model | None = None,
     details: dict[str, Any] | None = None,
     via: str | None = None,
 ) -> AuditEvent:
-    """Append one audit event. Must run inside the service's transaction."""
+    """Append one audit event. Must run inside the service's transaction.
+
+    ``agency`` is the ``agencies.Agency`` the event concerns (core names no domain app's class).
+    """
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("record_event must be called inside a transaction (the service's atomic block)")
     user = actor if actor is not None and actor.is_authenticated else None

@@ -7,7 +7,10 @@ problems). Interfaces never invent their own wording for these: they render ``pa
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from gongkai.law.errors import LawError
 
 
 class DomainError(Exception):
@@ -63,3 +66,8 @@ def problems_error(problems: list[str]) -> ValidationFailed:
         return ValidationFailed(problems[0])
     summary = _("%(count)d problems found:") % {"count": len(problems)}
     return ValidationFailed(summary, details=problems)
+
+
+def domain_error(error: LawError) -> ValidationFailed:
+    """A law error (Chinese message from the pure modules) as the domain error web, API and CLI render."""
+    return ValidationFailed(error.message, code=error.code)

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gongkai.agencies.models import Agency
-from gongkai.core.audit import record_event
+from gongkai.core.audit import Actor, record_event
 from gongkai.core.errors import PermissionDenied, ValidationFailed, problems_error
 from gongkai.files import IntakeRefused, Problem, ProblemKind, Upload, UploadedLike, UploadLimits
 from gongkai.files import unpack as intake_unpack
@@ -22,8 +21,6 @@ from .audit import Audit, agency_key, audit, audit_batch
 from .model import AnnualReport, ReportFormat
 from .models import PublishedReport, ReportKind
 from .selectors import history_agencies, previous_report, upload_agencies
-
-Actor = AbstractBaseUser | AnonymousUser | None
 
 LIMITS = UploadLimits(accepted_suffixes=frozenset({".txt", ".htm", ".html", ".docx", ".pdf"}))
 MAX_FILE_BYTES = LIMITS.max_file_bytes  # one report (a DOCX with images stays well below)

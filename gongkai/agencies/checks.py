@@ -1,4 +1,4 @@
-"""System checks run by ``gongkai check`` (``manage.py check --deploy``)."""
+"""The agencies' system checks, run by ``gongkai check`` (``manage.py check --deploy``)."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ def demo_accounts_present(app_configs: Any, **kwargs: Any) -> list[Warning]:
         return []
     from django.contrib.auth import get_user_model
 
-    from gongkai.agencies.demo import DEMO_USERNAMES
+    from .demo import DEMO_USERNAMES
 
     try:
         present = list(
