@@ -162,3 +162,7 @@ GONGKAI_PASSWORD_RESET_EMAIL = env_bool(
 GONGKAI_ACCOUNT_HELP = env_str("GONGKAI_ACCOUNT_HELP")  # e.g. "省政务公开办 张工 0000-12345678"
 # The time an applicant takes to pay a processing fee pauses the reply clock (国办函〔2020〕109号).
 GONGKAI_FEE_PAUSES_CLOCK = env_bool("GONGKAI_FEE_PAUSES_CLOCK", default=True)
+
+# gongkai report audit (the command line): the largest file it reads; a larger one is refused
+# unread (exit status 2). The same size as one report in an upload.
+GONGKAI_REPORT_AUDIT_MAX_FILE_BYTES = env_int("GONGKAI_REPORT_AUDIT_MAX_FILE_BYTES", 20 * 1024 * 1024)

@@ -6,15 +6,19 @@ import csv
 import io
 import json
 import os
+import shlex
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from gongkai.reports.management.commands import report as report_command
 from gongkai.reports.model import NARRATIVE_FACTS
+from tests.seed_documents import seed_path
 
 from .report_text import report_text
 from .sample_reports import modified, zhaoyuan_2023
@@ -164,3 +168,82 @@ def test_the_console_command_exits_0_1_2_without_a_database(clean: Path, failing
     missing = cli(str(tmp_path / "nothing.txt"))
     assert missing.returncode == 2
     assert "文件或文件夹不存在" in missing.stderr
+
+
+def run_with_stderr(*args: str) -> tuple[str, str, int]:
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command("report", "audit", *args, stdout=out, stderr=err)
+    except CommandError as error:
+        return out.getvalue(), str(error), error.returncode
+    return out.getvalue(), err.getvalue(), 0
+
+
+def test_a_file_over_the_size_limit_is_not_read_and_exits_2(clean: Path, settings: Any) -> None:
+    big = clean.parent / "big.txt"
+    big.write_bytes(clean.read_bytes() * 3)
+    settings.GONGKAI_REPORT_AUDIT_MAX_FILE_BYTES = clean.stat().st_size + 10
+    out, message, status = run_with_stderr(str(clean.parent))
+    assert status == 2
+    assert "文件过大（" in out  # the P0 finding of big.txt, in Chinese
+    assert "得分100" in out  # ... while the file within the limit is audited as usual
+    limit = f"{(clean.stat().st_size + 10) / 1024:.1f} KB"
+    assert message == f"1个文件大于 {limit}，未读取：{big}"
+    data, _, status = run_with_stderr(str(big), "--json")
+    assert status == 2
+    report = json.loads(data)
+    assert report["format"] == "not-a-report"
+    assert [(f["rule"], f["severity"]) for f in report["findings"]] == [("P0", "error")]
+
+
+def test_a_file_that_grows_past_the_limit_is_read_no_further(tmp_path: Path) -> None:
+    path = tmp_path / "growing.txt"
+    path.write_bytes(b"x" * 101)
+    load = report_command._bounded_reader(path, 100)
+    with pytest.raises(report_command.FileTooLarge):
+        load()
+    path.write_bytes(b"x" * 100)
+    assert load() == b"x" * 100
+
+
+def test_a_document_that_is_not_a_report_exits_3(tmp_path: Path, failing: Path) -> None:
+    plan = tmp_path / "in" / "plan.txt"
+    plan.write_text("2023年工作计划\n一、工作目标\n做好政务公开工作。\n", encoding="utf-8")
+    out, message, status = run_with_stderr(str(plan))
+    assert status == 3
+    assert "格式：不是年度报告" in out
+    assert message == f"1个文件中有1个不是年度报告：{plan}"
+    _, _, status = run_with_stderr(str(plan), str(failing))
+    assert status == 1  # errors come first
+
+
+def test_the_exit_statuses_are_in_the_help() -> None:
+    result = cli("--help")
+    assert result.returncode == 0
+    assert "  3  有文件不是年度报告（未作任何检查）\n" in result.stdout
+    assert "  2  用法错误，或有文件大于 20.0 MB（" in result.stdout
+
+
+def test_a_closed_pipe_ends_the_output_quietly(tmp_path: Path) -> None:
+    """``gongkai report audit … | head -1``: no traceback, and the CSV is still written in full."""
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(120):  # ~200 KB of summary: far more than a pipe holds
+        (folder / f"r{number:03d}.txt").write_bytes(seed_path("001").read_bytes())
+    summary, err, status = tmp_path / "summary.csv", tmp_path / "stderr.txt", tmp_path / "status.txt"
+    command = shlex.join(
+        [sys.executable, "-m", "gongkai.core.cli", "report", "audit", str(folder), "--csv", str(summary)]
+    )
+    pipeline = f"{command} 2>{shlex.quote(str(err))} | head -1; echo ${{PIPESTATUS[0]}} >{shlex.quote(str(status))}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "DATABASE_URL": "postgres://nobody:none@127.0.0.1:9/none",
+    }
+    result = subprocess.run(
+        ["bash", "-c", pipeline], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False
+    )
+    assert result.stdout == f"== {folder / 'r000.txt'}\n"
+    assert err.read_text(encoding="utf-8") == ""
+    assert status.read_text().strip() == "0"
+    assert len(summary.read_bytes().decode("utf-8-sig").splitlines()) == 121
