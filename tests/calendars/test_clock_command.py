@@ -167,3 +167,52 @@ def test_the_real_cli_on_a_freshly_migrated_database(tmp_path: Path) -> None:
     )
     assert bad.returncode == 2
     assert json.loads(bad.stdout) == {"error": {"code": "year_not_loaded", "message": "2028年节假日安排尚未录入"}}
+
+
+# -- hostile input (issue 9 item 8): the JSON error, never a 500 or a traceback -------------------
+
+DEEP = "[" * 100_000 + "]" * 100_000
+DEEP_IN_EVENTS = '{"received": "2024-09-20", "today": "2024-10-01", "events": ' + "[" * 50_000 + "]" * 50_000 + "}"
+SURROGATE_TYPE = (
+    '{"received": "2024-09-20", "today": "2024-10-01", "events": [{"type": "\\ud800", "on": "2024-09-23"}]}'
+)
+SURROGATE_DATE = '{"received": "\\udfff2024-09-20", "today": "2024-10-01"}'
+SURROGATE_KEY = '{"received": "2024-09-20", "today": "2024-10-01", "\\ud83d": 1}'
+HOSTILE = [
+    ("deeply nested array", DEEP, "嵌套层次过深"),
+    ("deeply nested events", DEEP_IN_EVENTS, "嵌套层次过深"),
+    ("lone surrogate in the event type", SURROGATE_TYPE, "孤立的代理码位"),
+    ("lone surrogate in a date", SURROGATE_DATE, "孤立的代理码位"),
+    ("lone surrogate in a key", SURROGATE_KEY, "孤立的代理码位"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "message"), HOSTILE, ids=[h[0] for h in HOSTILE])
+def test_hostile_input_exits_2_with_the_json_error(name: str, text: str, message: str) -> None:
+    status, result = run_clock(text)
+    assert status == 2
+    assert result == {"error": {"code": "invalid_json", "message": result["error"]["message"]}}
+    assert message in result["error"]["message"]
+
+
+def test_undecodable_bytes_on_a_surrogateescape_stdin_exit_2(tmp_path: Path) -> None:
+    """Bytes that are not UTF-8 (here a UTF-8-encoded surrogate) reach the parser as lone surrogates
+    when stdin uses surrogateescape: one JSON error line, no traceback."""
+    gongkai = Path(sys.executable).with_name("gongkai")
+    env = {
+        **os.environ,
+        "GONGKAI_VAR_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "config.settings.local",
+        "PYTHONIOENCODING": "utf-8:surrogateescape",
+    }
+    env.pop("DATABASE_URL", None)
+    subprocess.run([str(gongkai), "migrate", "-v0"], env=env, check=True, capture_output=True)
+    body = (
+        b'{"received": "2024-09-20", "today": "2024-10-01", "events": [{"type": "\xed\xa0\x80", "on": "2024-09-23"}]}'
+    )
+    done = subprocess.run([str(gongkai), "clock"], input=body, env=env, capture_output=True)
+    assert done.returncode == 2
+    assert done.stderr == b""
+    error = json.loads(done.stdout)["error"]
+    assert error["code"] == "invalid_json"
+    assert "孤立的代理码位" in error["message"]

@@ -78,12 +78,43 @@ def events_from_json(data: Any) -> tuple[Event, ...]:
     return tuple(event_from_json(item, i) for i, item in enumerate(data))
 
 
+def _has_lone_surrogate(data: Any) -> bool:
+    """Whether a string anywhere in the parsed JSON (keys included) holds a lone surrogate.
+
+    An explicit stack, not recursion: the parser accepted the nesting, and this walk must not fail
+    where it did not."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return True
+        elif isinstance(item, dict):
+            stack.extend(item)
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return False
+
+
 def parse_case(text: str | bytes) -> ClockCase:
-    """Parse one case; malformed JSON → ``invalid_json``, bad fields → ``invalid_input``."""
+    """Parse one case; malformed JSON → ``invalid_json``, bad fields → ``invalid_input``.
+
+    Hostile input gets the same error, never an exception of another kind: JSON nested deeper than
+    the parser's recursion limit, and text with a lone surrogate (``"\\ud800"`` escaped in the
+    JSON, or undecodable bytes that a surrogateescape stdin turned into one), which could not be
+    written back as UTF-8 in a message or a result.
+    """
     try:
         data = json.loads(text)
+    except RecursionError:
+        raise ClockError("输入不是有效的JSON：嵌套层次过深", code="invalid_json") from None
     except (ValueError, UnicodeDecodeError) as error:
         raise ClockError(f"输入不是有效的JSON：{error}", code="invalid_json") from None
+    if _has_lone_surrogate(data):
+        raise ClockError("输入含有无效的Unicode字符（孤立的代理码位），请使用UTF-8文本", code="invalid_json")
     if not isinstance(data, dict):
         raise ClockError("输入应为一个JSON对象", code="invalid_json")
     for key in ("received", "today"):
