@@ -17,9 +17,10 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from gongkai.core.errors import domain_error
-from gongkai.law.clock import STATE_LABELS, clock, parse_case
+from gongkai.law.clock import STATE_LABELS, ClockState, ClockStateName, clock, parse_case
 from gongkai.law.errors import LawError, YearNotLoaded
 
 from .forms import MAX_EVENTS, ClockForm, EventFormSet, case_data, management_data
@@ -75,10 +76,49 @@ def calculator(request: HttpRequest) -> HttpResponse:
                 context["problem"] = domain_error(error).message
             else:
                 status = 200
-                context["result"] = state
-                context["state_label"] = STATE_LABELS[state.state]
+                context.update(_result_context(state))
                 context["result_json"] = json.dumps(state.as_dict(), ensure_ascii=False, indent=2)
     return render(request, "calendars/calculator.html", context, status=status)
+
+
+# the states in which the clock's last step is the "as of today" summary (截至…): the page shows it
+# once, under the due date, and not again at the end of the steps
+SUMMARISED = (ClockStateName.RUNNING, ClockStateName.PAUSED, ClockStateName.AWAITING_CORRECTION)
+
+
+def _verdict(state: ClockState) -> tuple[str, bool]:
+    """The result in one plain sentence, and whether it calls for attention (overdue, late, abandoned)."""
+    name = state.state
+    if name is ClockStateName.CLOSED:
+        if state.due is None:
+            return _("Replied while waiting for the applicant's correction: no period was running."), False
+        if state.on_time:
+            return _("Replied within the deadline."), False
+        return _("Replied after the deadline."), True
+    if state.overdue:
+        return _("The deadline has passed and no reply has been sent."), True
+    if name is ClockStateName.RUNNING:
+        return _("The clock is running: the agency must reply by the date below."), False
+    if name is ClockStateName.PAUSED:
+        return _("The clock is paused (a consultation or a fee); the due date is set again when it resumes."), False
+    if name is ClockStateName.AWAITING_CORRECTION:
+        return _("Waiting for the applicant's correction; the period starts again from the day it arrives."), False
+    return STATE_LABELS[name], True  # abandoned (逾期未补正 / 逾期未缴费，视为放弃申请)
+
+
+def _result_context(state: ClockState) -> dict[str, Any]:
+    verdict, attention = _verdict(state)
+    steps = list(state.steps)
+    summary = steps.pop().text if state.state in SUMMARISED and steps else ""
+    return {
+        "result": state,
+        "state_label": STATE_LABELS[state.state],
+        "verdict": verdict,
+        "attention": attention,
+        "summary": summary,
+        "steps": steps,
+        "due_is_makeup": state.due is not None and get_calendar().makeup_workday(state.due.toordinal()),
+    }
 
 
 def _permalink(request: HttpRequest) -> str:

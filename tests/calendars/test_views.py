@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from html import escape
 from io import StringIO
@@ -206,7 +207,7 @@ def test_json_section_and_short_link(client: Client) -> None:
     case = CASES[1]
     response = client.get(URL, {**query(case), "events-5-type": "", "events-5-on": ""})
     html = response.content.decode()
-    assert '<a href="#as-json">以JSON查看/用命令行计算</a>' in html
+    assert '<details class="developer" id="developer">\n  <summary>开发者</summary>' in html  # collapsed
     assert "gongkai clock" in html
     assert "/api/v1/clock" in html
     assert json.loads(response.context["case_line"]) == case
@@ -280,3 +281,80 @@ def test_the_first_loaded_year_has_a_page(client: Client) -> None:
     response = client.get(reverse("calendars:calendar_year", args=[2004]))
     assert response.status_code == 200
     assert response.context["working_days"] > 240
+
+
+def _outside_developer_section(html: str) -> str:
+    main = html[html.index("<main") : html.index("</main>")]
+    start = main.index('<details class="developer"')
+    return main[:start] + main[main.index("</details>", start) :]
+
+
+def test_the_result_is_plain_chinese_for_citizens(client: Client) -> None:
+    """Issue 10 item 5: due date in large type, days used and left, the steps; JSON, curl and CLI only
+    in the collapsed 开发者 section; the "as of" line once, not repeated as the last step."""
+    response = client.get(URL, {"received": "2024-09-27", "today": "2024-10-09"})
+    html = response.content.decode()
+    assert '<p class="due-date"><time datetime="2024-10-30">2024年10月30日</time>' in html
+    assert "计时中：行政机关应在下列日期（含当日）之前答复。" in html
+    assert "<dt>已用工作日</dt><dd>4</dd>" in html
+    assert "<dt>剩余工作日</dt><dd>16</dd>" in html
+    summary = "截至2024年10月9日，已计4个工作日，尚余16个工作日，答复期限至2024年10月30日（含当日）。"
+    visible = _outside_developer_section(html)
+    assert visible.count(summary) == 1
+    assert f'<p class="summary">{summary}</p>' in visible
+    assert [step.text for step in response.context["steps"]] == [response.context["result"].steps[0].text]
+    assert "<pre" not in visible
+    text = re.sub(r"<(style|script)[^>]*>.*?</\1>|<[^>]+>", "", visible, flags=re.S)  # what a reader sees
+    assert re.findall(r"[A-Za-z_]{3,}", text) == []  # no English word or key on the page
+
+
+def test_a_due_date_on_a_make_up_day_says_so_in_the_result(client: Client) -> None:
+    html = client.get(URL, {"received": "2025-12-04", "today": "2025-12-04"}).content.decode()
+    assert '<time datetime="2026-01-04">2026年1月4日</time>' in html
+    assert '<span class="due-weekday">星期日，调休上班</span>' in html
+
+
+def test_each_extra_field_is_marked_with_the_event_type_that_uses_it(client: Client) -> None:
+    from gongkai.law.clock.io import REQUIRED_FIELD
+
+    html = client.get(URL).content.decode()
+    style = html[html.index("<style>") : html.index("</style>")]
+    for kind, field in REQUIRED_FIELD.items():
+        marked = f'<div class="field" data-for="{kind.value}">\n  <label for="id_events-0-{field}">'
+        assert marked in html, kind
+        assert f'.event:has(option[value="{kind.value}"]:checked) .field[data-for="{kind.value}"]' in style
+
+
+@pytest.mark.parametrize(
+    ("events", "verdict"),
+    [
+        ({"events-0-type": "replied", "events-0-on": "2024-10-08"}, "已在答复期限内答复。"),
+        ({"events-0-type": "consultation_started", "events-0-on": "2024-10-08"}, "计时暂停中（征求意见或等待缴费）"),
+        (
+            {
+                "events-0-type": "correction_requested",
+                "events-0-on": "2024-10-08",
+                "events-0-correction_due": "2024-10-20",
+            },
+            "等待申请人补正：自收到补正之日起重新计算答复期限。",
+        ),
+        ({"events-0-type": "fee_notified", "events-0-on": "2024-10-08"}, "计时暂停中"),
+    ],
+)
+def test_every_state_reads_as_one_plain_sentence(client: Client, events: dict[str, str], verdict: str) -> None:
+    html = client.get(URL, {"received": "2024-09-27", "today": "2024-10-09", **events}).content.decode()
+    assert f'<p class="verdict">{verdict}' in html
+
+
+def test_an_overdue_or_abandoned_case_calls_for_attention(client: Client) -> None:
+    overdue = client.get(URL, {"received": "2024-09-27", "today": "2024-11-20"}).content.decode()
+    assert '<p class="verdict attention">答复期限已过，尚未答复。</p>' in overdue
+    query = {
+        "received": "2026-09-14",
+        "today": "2026-10-26",
+        "events-0-type": "fee_notified",
+        "events-0-on": "2026-09-18",
+    }
+    abandoned = client.get(URL, query).content.decode()
+    assert '<p class="verdict attention">逾期未缴费，视为放弃申请</p>' in abandoned
+    assert "自2026年10月23日起视为放弃申请" in abandoned
