@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 GONGKAI := $(BIN)/gongkai
 PYTEST_ARGS ?=
 
-.PHONY: help run test lint typecheck pytest pytest-sqlite pytest-postgres bench lock messages install install-dev clean
+.PHONY: help run test test-fast lint typecheck pytest pytest-sqlite pytest-postgres bench lock messages install install-dev clean
 
 help: ## list the commands
 	@echo "公开 Gongkai — make targets"
@@ -45,9 +45,10 @@ test: install-dev ## the whole suite: ruff, mypy, translations, pytest on SQLite
 	$(MAKE) --no-print-directory pytest-sqlite
 	$(MAKE) --no-print-directory pytest-postgres
 
-lint: install-dev ## ruff (lint and format check)
+lint: install-dev ## ruff (lint and format check) and the import contracts of the layers (import-linter)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 
 typecheck: install-dev ## mypy with the Django plugin
 	$(BIN)/mypy gongkai config
@@ -61,6 +62,9 @@ pytest-postgres: install-dev ## pytest on PostgreSQL (fresh database; skipped lo
 	PYTEST="$(BIN)/pytest -n 2 $(PYTEST_ARGS)" bash scripts/test-postgres.sh
 
 pytest: pytest-sqlite ## pytest on SQLite only (quick)
+
+test-fast: install-dev ## the edit loop: pytest on SQLite without the browser tests (-n 2)
+	env -u DATABASE_URL $(BIN)/pytest -n 2 -m "not browser" $(PYTEST_ARGS)
 
 bench: install-dev ## benchmarks (opt-in, slow); results go to docs/benchmarks.md by hand
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done

@@ -1,19 +1,21 @@
-"""Top-level URL map: public portal, staff workspace, API v1 and the Django admin."""
+"""Top-level URL map: every app's pages (declared by its AppConfig), API v1 and the Django admin.
+
+An app brings its pages with ``urls = (prefix, "module")`` on its AppConfig (see
+``gongkai.core.extensions``); nothing here changes when an app is added.
+"""
 
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import path
 
 from gongkai.api.urls import api
+from gongkai.core.extensions import url_includes
 
 admin.site.site_header = "公开 · 系统管理"
 admin.site.site_title = "公开 · 系统管理"
 admin.site.index_title = "参考数据"
 
 urlpatterns = [
-    path("", include("gongkai.portal.urls")),
-    path("clock/", include("gongkai.calendars.urls")),
-    path("staff/reports/", include("gongkai.reports.urls")),
-    path("staff/", include("gongkai.workspace.urls")),
+    *url_includes(),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -7,6 +7,10 @@ class AgenciesConfig(AppConfig):
     name = "gongkai.agencies"
     label = "agencies"
     verbose_name = _("Agencies and staff")
+    cli_commands = [
+        ("demo", _("load the demo province and accounts (idempotent)")),
+        ("agencies", _("agencies: add one, import many from CSV, list them")),
+    ]
     audit_actions = {
         "agency.created": _("agency created"),
         "agency.updated": _("agency changed"),

@@ -13,6 +13,8 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from gongkai.core.extensions import role_permissions
+
 from .models import Role
 from .roles import ROLE_PERMISSIONS
 
@@ -43,8 +45,17 @@ def _role_group(role: str) -> Group:
     return group
 
 
+def wanted_permissions() -> dict[str, list[str]]:
+    """The agencies' own ROLE_PERMISSIONS plus what every app declares (``AppConfig.role_permissions``)."""
+    wanted = {str(role): list(perms) for role, perms in ROLE_PERMISSIONS.items()}
+    for role, perms in role_permissions().items():
+        held = wanted.setdefault(role, [])
+        held.extend(perm for perm in perms if perm not in held)
+    return wanted
+
+
 def ensure_role_groups(**kwargs: Any) -> None:
-    for role, perms in ROLE_PERMISSIONS.items():
+    for role, perms in wanted_permissions().items():
         group = _role_group(role)
         wanted = []
         for dotted in perms:

@@ -104,6 +104,11 @@ def public_ancestors(agency: Agency) -> list[Agency]:
     return list(_public().filter(pk__in=ids).order_by("depth")) if ids else []
 
 
+def public_agencies() -> models.QuerySet[Agency]:
+    """Active agencies for the public (portal and API), in tree order, with office and parent."""
+    return _public().select_related("office", "parent").order_by("path")
+
+
 def public_agency(code: str) -> Agency:
     agency = Agency.objects.filter(code=code, is_active=True).select_related("office", "parent").first()
     if agency is None:
@@ -122,6 +127,11 @@ def staff_agencies(user: AnyUser) -> models.QuerySet[Agency]:
 
 def staff_agency(user: AnyUser, code: str) -> Agency:
     return get_in_scope(Agency.objects.select_related("office", "parent"), user, via="", code=code)
+
+
+def staff_children(user: AnyUser, agency: Agency) -> models.QuerySet[Agency]:
+    """The agencies directly under ``agency`` that ``user`` may see."""
+    return scope(agency.children.all(), user, via="").order_by("sort_order", "code")
 
 
 def memberships_of(user: AnyUser) -> models.QuerySet[Membership]:

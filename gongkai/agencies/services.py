@@ -159,12 +159,24 @@ def agency_update(
 
 
 @transaction.atomic
-def office_save(*, actor: Actor, agency: Agency, via: str | None = None, **fields: str) -> DisclosureOffice:
-    """Create or update the agency's disclosure office with the given contact fields."""
+def office_save(
+    *,
+    actor: Actor,
+    agency: Agency,
+    name: str | None = None,
+    address: str | None = None,
+    postcode: str | None = None,
+    phone: str | None = None,
+    fax: str | None = None,
+    email: str | None = None,
+    hours: str | None = None,
+    via: str | None = None,
+) -> DisclosureOffice:
+    """Create or update the agency's disclosure office; a contact field left ``None`` keeps its value."""
     _require_manage(actor, agency)
-    unknown = set(fields) - set(OFFICE_FIELDS)
-    if unknown:
-        raise ValidationFailed(_("Unknown office fields: %(fields)s") % {"fields": ", ".join(sorted(unknown))})
+    given = {"name": name, "address": address, "postcode": postcode, "phone": phone, "fax": fax}
+    given |= {"email": email, "hours": hours}
+    fields = {field: value for field, value in given.items() if value is not None}
     office = DisclosureOffice.objects.filter(agency=agency).first()
     created = office is None
     if office is None:

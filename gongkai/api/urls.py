@@ -12,6 +12,7 @@ from ninja.security import django_auth
 from gongkai.agencies import selectors
 from gongkai.agencies.models import Agency
 from gongkai.core.errors import DomainError
+from gongkai.core.extensions import api_routers
 
 from .rendering import OrjsonRenderer
 from .schemas import AgencyOut, ErrorOut, HealthOut, MembershipOut, MeOut, OfficeOut
@@ -72,8 +73,7 @@ def health(request: HttpRequest) -> HealthOut:
 
 @api.get("/agencies", response=list[AgencyOut], tags=["agencies"], summary="机关目录（公开）")
 def agency_list(request: HttpRequest) -> list[AgencyOut]:
-    agencies = Agency.objects.filter(is_active=True).select_related("office", "parent").order_by("path")
-    return [agency_out(a) for a in agencies]
+    return [agency_out(a) for a in selectors.public_agencies()]
 
 
 @api.get(
@@ -118,13 +118,7 @@ def staff_agency(request: HttpRequest, code: str) -> AgencyOut:
     return agency_out(selectors.staff_agency(request.user, code))
 
 
-def _mount_routers() -> None:
-    # Domain apps keep their routers next to their services; the API shell mounts them.
-    from gongkai.calendars.api import router as clock_router
-    from gongkai.reports.api import router as reports_router
-
-    api.add_router("/clock", clock_router)
-    api.add_router("/reports", reports_router)
-
-
-_mount_routers()
+# Domain apps keep their routers next to their services and declare them on their AppConfig
+# (``api_router``); the API shell mounts them.
+for _prefix, _router in api_routers():
+    api.add_router(_prefix, _router)

@@ -6,6 +6,8 @@ class CalendarsConfig(AppConfig):
     name = "gongkai.calendars"
     label = "calendars"
     verbose_name = _("Working-day calendar")
+    urls = ("clock/", "gongkai.calendars.urls")
+    api_router = ("/clock", "gongkai.calendars.api.router")
     cli_commands = [("clock", _("compute an application's reply deadline: one JSON case on stdin, JSON out"))]
     portal_cards = [
         (

@@ -1,10 +1,11 @@
 """Recomputing stored due dates when the calendar changes (applications.md: "Changing the
 calendar recomputes every open case").
 
-Apps that store dates derived from the calendar register a recomputer, normally in their
-``AppConfig.ready``::
+Apps that store dates derived from the calendar declare a recomputer on their ``AppConfig``::
 
-    register_recomputer("cases", recompute_open_cases)
+    recomputers = {"cases": "gongkai.cases.recompute.recompute_open_cases"}
+
+(``register_recomputer`` adds one at run time, e.g. in a test.)
 
 A recomputer takes the new calendar, updates its stored dates and returns a ``RecomputeReport``.
 The calendar services call every registered recomputer inside the transaction of the edit, so
@@ -18,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from gongkai.core.extensions import recomputers as declared_recomputers
 from gongkai.law.clock import DEFAULT_SETTINGS, ClockSettings, Event, clock
 from gongkai.law.errors import LawError
 from gongkai.law.workdays import WorkingCalendar
@@ -48,13 +50,18 @@ def unregister_recomputer(name: str) -> None:
     _registry.pop(name, None)
 
 
+def _all() -> dict[str, Recomputer]:
+    return {**declared_recomputers(), **_registry}
+
+
 def registered_recomputers() -> list[str]:
-    return sorted(_registry)
+    return sorted(_all())
 
 
 def recompute_due_dates(calendar: WorkingCalendar) -> list[RecomputeReport]:
-    """Run every registered recomputer against ``calendar`` (call inside the edit's transaction)."""
-    return [_registry[name](calendar) for name in sorted(_registry)]
+    """Run every recomputer (declared or registered) against ``calendar`` (inside the edit's transaction)."""
+    found = _all()
+    return [found[name](calendar) for name in sorted(found)]
 
 
 @dataclass(frozen=True)

@@ -6,3 +6,8 @@ class CoreConfig(AppConfig):
     name = "gongkai.core"
     label = "core"
     verbose_name = _("Core")
+    cli_commands = [
+        ("serve", _("serve the platform (gunicorn; static files by WhiteNoise)")),
+        ("migrate", _("create or upgrade the database")),
+        ("check", _("check the installation: deployment settings, database, migrations")),
+    ]

@@ -15,17 +15,10 @@ from .extensions import cli_commands
 RENAMED = {"check": "doctor"}
 
 
-def _overview() -> list[tuple[str, str]]:
+def _manage_line() -> tuple[str, str]:
     from django.utils.translation import gettext as _
 
-    return [
-        ("serve", _("serve the platform (gunicorn; static files by WhiteNoise)")),
-        ("migrate", _("create or upgrade the database")),
-        ("demo", _("load the demo province and accounts (idempotent)")),
-        ("check", _("check the installation: deployment settings, database, migrations")),
-        ("agencies", _("agencies: add one, import many from CSV, list them")),
-        ("manage", _("run any Django management command, e.g. gongkai manage createsuperuser")),
-    ]
+    return ("manage", _("run any Django management command, e.g. gongkai manage createsuperuser"))
 
 
 def _print_help(extra: list[tuple[str, str]]) -> None:
@@ -35,7 +28,8 @@ def _print_help(extra: list[tuple[str, str]]) -> None:
     print()
     print(_("Usage: gongkai <command> [arguments]; gongkai <command> --help lists a command's arguments."))
     print()
-    for name, description in [*_overview(), *extra]:
+    # Every app lists its own commands (AppConfig.cli_commands, in app order); "manage" comes last.
+    for name, description in [*extra, _manage_line()]:
         print(f"  {name:<10} {description}")
 
 

@@ -1,22 +1,35 @@
 """How an app adds itself to the shared shell without editing shared files.
 
-An app's ``AppConfig`` may declare:
+Adding an app is one entry in ``GONGKAI_APPS`` plus the app: its ``AppConfig`` declares what it
+brings and the shell collects it. An ``AppConfig`` may declare:
 
+- ``urls``: ``(prefix, "module")`` — the app's URLconf, included by ``config/urls.py`` at
+  ``prefix`` (e.g. ``("staff/reports/", "gongkai.reports.urls")``);
+- ``api_router``: ``(prefix, "module.attribute")`` — a django-ninja ``Router`` mounted on API v1
+  (e.g. ``("/reports", "gongkai.reports.api.router")``);
 - ``staff_nav``: ``[(url_name, label), ...]`` — links in the staff workspace's navigation;
 - ``portal_cards``: ``[(url_name, title, description), ...]`` — cards on the public home page
   ("what you can do here"); list only pages that exist;
 - ``cli_commands``: ``[(name, description), ...]`` — shown by ``gongkai help``;
-- ``audit_actions``: ``{action: label, ...}`` — how the audit log names the app's actions.
+- ``audit_actions``: ``{action: label, ...}`` — how the audit log names the app's actions;
+- ``recomputers``: ``{name: "module.function"}`` — called with the new working calendar when
+  the holiday schedules change (see ``gongkai.calendars.recompute``);
+- ``role_permissions``: ``{role: ["app_label.codename", ...]}`` — Django permissions the role's
+  Group holds (collected by the agencies app's group sync after ``migrate``).
 
-Labels are lazy translations. Order follows INSTALLED_APPS.
+Labels are lazy translations. Order follows INSTALLED_APPS. Dotted paths are imported on first
+use, so an ``apps.py`` never imports views or models.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from django.apps import apps
-from django.urls import reverse
+from django.urls import URLResolver, include, path, reverse
+from django.utils.module_loading import import_string
 
 
 @dataclass(frozen=True)
@@ -62,3 +75,46 @@ def audit_action_label(action: str) -> str:
         if label is not None:
             return str(label)
     return action
+
+
+def url_includes() -> list[URLResolver]:
+    """Every app's URLconf at its prefix; the longest prefix first, so a nested app
+    (``staff/reports/``) is matched before the shell that contains it (``staff/``)."""
+    declared: list[tuple[str, str]] = [
+        config.urls  # type: ignore[attr-defined]  # declared by the app's AppConfig
+        for config in apps.get_app_configs()
+        if getattr(config, "urls", None)
+    ]
+    declared.sort(key=lambda entry: len(entry[0]), reverse=True)  # stable: ties keep app order
+    return [path(prefix, include(module)) for prefix, module in declared]
+
+
+def api_routers() -> list[tuple[str, Any]]:
+    """``(prefix, router)`` of every app that brings an API router, in app order."""
+    declared: list[tuple[str, str]] = [
+        config.api_router  # type: ignore[attr-defined]  # declared by the app's AppConfig
+        for config in apps.get_app_configs()
+        if getattr(config, "api_router", None)
+    ]
+    return [(prefix, import_string(dotted)) for prefix, dotted in declared]
+
+
+def recomputers() -> dict[str, Callable[..., Any]]:
+    """The recomputers the apps declare, by name."""
+    found: dict[str, Callable[..., Any]] = {}
+    for config in apps.get_app_configs():
+        for name, dotted in getattr(config, "recomputers", {}).items():
+            found[name] = import_string(dotted)
+    return found
+
+
+def role_permissions() -> dict[str, list[str]]:
+    """Every app's ``role_permissions`` merged: role → the permissions its Group holds."""
+    merged: dict[str, list[str]] = {}
+    for config in apps.get_app_configs():
+        for role, perms in getattr(config, "role_permissions", {}).items():
+            held = merged.setdefault(str(role), [])
+            for perm in perms:
+                if perm not in held:
+                    held.append(perm)
+    return merged

@@ -45,7 +45,7 @@ def load_source(data: bytes, name: str) -> SourceDocument:
     if media_type is MediaType.DOCX:
         try:
             raw = blocks_from_docx(data)
-        except Exception:  # python-docx raises many kinds of errors on a damaged file
+        except Exception:  # zipfile and lxml raise many kinds of errors on a damaged DOCX
             return unreadable(name, media_type, "DOCX文件已损坏，无法读取")
     elif media_type is MediaType.PDF:
         try:

@@ -6,3 +6,4 @@ class PortalConfig(AppConfig):
     name = "gongkai.portal"
     label = "portal"
     verbose_name = _("Public portal")
+    urls = ("", "gongkai.portal.urls")

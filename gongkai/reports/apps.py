@@ -6,6 +6,8 @@ class ReportsConfig(AppConfig):
     name = "gongkai.reports"
     label = "reports"
     verbose_name = _("Annual reports")
+    urls = ("staff/reports/", "gongkai.reports.urls")
+    api_router = ("/reports", "gongkai.reports.api.router")
     staff_nav = [("reports:list", _("Annual reports"))]
     cli_commands = [("report", _("annual reports: audit published reports (text, HTML, DOCX, PDF)"))]
     audit_actions = {

@@ -166,7 +166,11 @@ class AnnualReport:
 
 
 def _numbers(value: Any) -> Any:
-    """Decimals become floats-free JSON numbers via str → keep exact by converting whole ones to int."""
+    """Decimals as JSON numbers: whole ones as ints, others as floats (JSON has no decimal type).
+
+    Exact for the amounts a report holds (万元 with a few decimals, far below 15 significant digits):
+    ``_parse_numbers`` reads a float back through ``str``, so ``Decimal("12.34")`` returns as itself.
+    """
     if isinstance(value, dict):
         return {key: _numbers(item) for key, item in value.items()}
     if isinstance(value, list):

@@ -6,4 +6,5 @@ class WorkspaceConfig(AppConfig):
     name = "gongkai.workspace"
     label = "workspace"
     verbose_name = _("Staff workspace")
+    urls = ("staff/", "gongkai.workspace.urls")
     audit_actions = {"account.password_reset": _("password reset by e-mail link")}

@@ -7,7 +7,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from gongkai.agencies import selectors
-from gongkai.agencies.scoping import scope
 
 from .agency_views import add_targets, may_manage
 
@@ -39,7 +38,7 @@ def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
     context = {
         "agency": agency,
         "staff": selectors.agency_staff(agency),
-        "children": scope(agency.children.all(), request.user, via="").order_by("sort_order", "code"),
+        "children": selectors.staff_children(request.user, agency),
         "may_manage": may_manage(request.user, agency),
     }
     return render(request, "workspace/agency_detail.html", context)

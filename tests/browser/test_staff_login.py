@@ -39,7 +39,7 @@ def test_wrong_password_shows_chinese_error(live_server: Any, page: Any, world: 
     page.get_by_label("用户名").fill("city_handler")
     page.get_by_label("密码").fill("wrong-password")
     page.get_by_role("button", name="登录").click()
-    assert "请输入一个正确的" in page.content() or "用户名和密码" in page.content()
+    assert "请输入一个正确的用户名和密码。注意，两者都区分大小写。" in page.content()
     assert "/staff/login/" in page.url
 
 

@@ -15,7 +15,7 @@ def test_workspace_requires_login(client: Client, world) -> None:
 
 def test_login_page_is_chinese_and_labelled(client: Client, db) -> None:
     body = client.get("/staff/login/").content.decode()
-    assert "工作人员登录" in body or "登录" in body
+    assert "<h1>工作人员登录</h1>" in body
     assert '<label for="id_username">' in body
     assert '<label for="id_password">' in body
 
@@ -25,6 +25,7 @@ def test_login_with_bad_password_changes_nothing(client: Client, world) -> None:
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
     assert 'role="alert"' in response.content.decode()
+    assert "请输入一个正确的用户名和密码。注意，两者都区分大小写。" in response.content.decode()
 
 
 def test_handler_dashboard_shows_role_and_agency(client: Client, world) -> None:
