@@ -7,6 +7,9 @@ its problems in the form.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -52,62 +55,70 @@ def _show_problem(form: AgencyCreateForm | AgencyChangeForm | OfficeForm, error:
             form.add_error(None, str(line))
 
 
-@login_required
-def agency_add(request: HttpRequest, code: str | None = None) -> HttpResponse:
-    parent = selectors.staff_agency(request.user, code) if code else None
-    _require(request.user, parent)
-    form = AgencyCreateForm(request.POST or None)
+def _form_page(
+    request: HttpRequest,
+    form: AgencyCreateForm | AgencyChangeForm | OfficeForm,
+    save: Callable[[dict[str, Any]], tuple[Agency, str]],
+    template: str,
+    context: dict[str, Any],
+) -> HttpResponse:
+    """Show ``form``; on a valid POST call ``save`` (one service) and return to the agency's page.
+
+    ``save`` returns the agency to show and the success message. A refused service's problems go
+    into the form, so nothing is lost and the page answers 400.
+    """
     status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
-                agency = services.agency_create(actor=request.user, parent=parent, via="web", **form.cleaned_data)
+                agency, message = save(form.cleaned_data)
             except ValidationFailed as error:
                 _show_problem(form, error)
             else:
-                messages.success(request, _("Agency %(name)s added.") % {"name": agency.name})
+                messages.success(request, message)
                 return redirect("workspace:agency", code=agency.code)
         status = 400
-    return render(request, "workspace/agency_add.html", {"form": form, "parent": parent}, status=status)
+    return render(request, template, {"form": form, **context}, status=status)
+
+
+@login_required
+def agency_add(request: HttpRequest, code: str | None = None) -> HttpResponse:
+    parent = selectors.staff_agency(request.user, code) if code else None
+    _require(request.user, parent)
+
+    def save(data: dict[str, Any]) -> tuple[Agency, str]:
+        agency = services.agency_create(actor=request.user, parent=parent, via="web", **data)
+        return agency, _("Agency %(name)s added.") % {"name": agency.name}
+
+    form = AgencyCreateForm(request.POST or None)
+    return _form_page(request, form, save, "workspace/agency_add.html", {"parent": parent})
 
 
 @login_required
 def agency_change(request: HttpRequest, code: str) -> HttpResponse:
     agency = selectors.staff_agency(request.user, code)
     _require(request.user, agency)
+
+    def save(data: dict[str, Any]) -> tuple[Agency, str]:
+        services.agency_update(actor=request.user, agency=agency, via="web", **data)
+        return agency, _("Agency %(name)s saved.") % {"name": agency.name}
+
     initial = {f: getattr(agency, f) for f in ("name", "short_name", "sort_order", "is_active")}
     form = AgencyChangeForm(request.POST or None, initial=initial)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.agency_update(actor=request.user, agency=agency, via="web", **form.cleaned_data)
-            except ValidationFailed as error:
-                _show_problem(form, error)
-            else:
-                messages.success(request, _("Agency %(name)s saved.") % {"name": agency.name})
-                return redirect("workspace:agency", code=agency.code)
-        status = 400
-    return render(request, "workspace/agency_change.html", {"form": form, "agency": agency}, status=status)
+    return _form_page(request, form, save, "workspace/agency_change.html", {"agency": agency})
 
 
 @login_required
 def office_change(request: HttpRequest, code: str) -> HttpResponse:
     agency = selectors.staff_agency(request.user, code)
     _require(request.user, agency)
+
+    def save(data: dict[str, Any]) -> tuple[Agency, str]:
+        services.office_save(actor=request.user, agency=agency, via="web", **data)
+        return agency, _("Disclosure office of %(name)s saved.") % {"name": agency.name}
+
     office: DisclosureOffice | None = getattr(agency, "office", None)  # fetched with the agency
     initial = {f: getattr(office, f) for f in services.OFFICE_FIELDS} if office else {}
     form = OfficeForm(request.POST or None, initial=initial)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.office_save(actor=request.user, agency=agency, via="web", **form.cleaned_data)
-            except ValidationFailed as error:
-                _show_problem(form, error)
-            else:
-                messages.success(request, _("Disclosure office of %(name)s saved.") % {"name": agency.name})
-                return redirect("workspace:agency", code=agency.code)
-        status = 400
-    context = {"form": form, "agency": agency, "office": office}
-    return render(request, "workspace/office_change.html", context, status=status)
+    context = {"agency": agency, "office": office}
+    return _form_page(request, form, save, "workspace/office_change.html", context)
