@@ -11,6 +11,8 @@ from .models import Role
 class Access(StrEnum):
     VIEW = "view"  # read an agency's data
     ACT = "act"  # handle its work: register, handle, reply
+    APPROVE = "approve"  # sign off what needs the office head: replies, extensions
+    SUPERVISE = "supervise"  # oversee from above: audit reports, press for action (督办)
     MANAGE = "manage"  # set up agencies, offices and staff
 
 
@@ -23,12 +25,13 @@ class Reach:
 ROLE_REACH: dict[str, Reach] = {
     Role.REGISTRAR: Reach(frozenset({Access.VIEW, Access.ACT}), subtree=False),
     Role.HANDLER: Reach(frozenset({Access.VIEW, Access.ACT}), subtree=False),
-    Role.HEAD: Reach(frozenset({Access.VIEW, Access.ACT}), subtree=False),
-    Role.ADMINISTRATOR: Reach(frozenset({Access.VIEW, Access.MANAGE}), subtree=True),
-    Role.SUPERVISOR: Reach(frozenset({Access.VIEW}), subtree=True),
+    Role.HEAD: Reach(frozenset({Access.VIEW, Access.ACT, Access.APPROVE}), subtree=False),
+    Role.ADMINISTRATOR: Reach(frozenset({Access.VIEW, Access.SUPERVISE, Access.MANAGE}), subtree=True),
+    Role.SUPERVISOR: Reach(frozenset({Access.VIEW, Access.SUPERVISE}), subtree=True),
 }
 
-# Django permissions each role's Group holds ("app_label.codename"). Later apps add theirs here.
+# The agencies app's Django permissions per role ("app_label.codename"). Other apps declare theirs in
+# their AppConfig's ``role_permissions`` (gongkai.core.extensions collects them).
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     Role.REGISTRAR: ["agencies.view_agency", "agencies.view_disclosureoffice"],
     Role.HANDLER: ["agencies.view_agency", "agencies.view_disclosureoffice"],
@@ -42,16 +45,6 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "agencies.view_membership",
         "agencies.add_membership",
         "agencies.delete_membership",
-        # The national holiday schedule (Issue 3: "an administrator can edit" it in the back office):
-        # enter a new year from the State Council's notice and correct its days. Deleting a whole
-        # year stays with superusers: it makes every deadline reaching into that year an error.
-        "calendars.view_holidayschedule",
-        "calendars.add_holidayschedule",
-        "calendars.change_holidayschedule",
-        "calendars.view_scheduleday",
-        "calendars.add_scheduleday",
-        "calendars.change_scheduleday",
-        "calendars.delete_scheduleday",
     ],
     # The audit log is read in the workspace (/staff/audit/), scoped to the user's agencies; the
     # Django admin's unscoped AuditEvent list stays with superusers.

@@ -16,13 +16,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from gongkai.core.audit import Actor, record_event
-from gongkai.core.errors import PermissionDenied, ValidationFailed, problems_error
+from gongkai.core.errors import ValidationFailed, problems_error
+from gongkai.core.permissions import require
 
 from .groups import group_name
 from .levels import Level, parse_level, placement_problem
 from .models import Agency, DisclosureOffice, Membership, Role, agency_code_validator
-from .roles import Access
-from .scoping import can_reach
+from .permissions import can_manage_agency
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -44,11 +44,9 @@ def _require_manage(actor: Actor, agency: Agency | None) -> None:
     if actor is None:
         return
     if agency is None:
-        if getattr(actor, "is_superuser", False):
-            return
-        raise PermissionDenied(_("Only a system administrator may create a top-level agency."))
-    if not can_reach(actor, agency, Access.MANAGE):
-        raise PermissionDenied(_("You may not manage %(agency)s.") % {"agency": agency.name})
+        require(can_manage_agency(actor, None), _("Only a system administrator may create a top-level agency."))
+    else:
+        require(can_manage_agency(actor, agency), _("You may not manage %(agency)s.") % {"agency": agency.name})
 
 
 def agency_problems(

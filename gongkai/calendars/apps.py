@@ -22,6 +22,20 @@ class CalendarsConfig(AppConfig):
         ),
     ]
     staff_nav = [("calendars:calculator", _("Reply deadline calculator"))]
+    # Django permissions of the back office's holiday-schedule pages: enter a new year from the State
+    # Council's notice and correct its days. Deleting a whole year stays with superusers: it makes
+    # every deadline reaching into that year an error.
+    role_permissions = {
+        "administrator": [
+            "calendars.view_holidayschedule",
+            "calendars.add_holidayschedule",
+            "calendars.change_holidayschedule",
+            "calendars.view_scheduleday",
+            "calendars.add_scheduleday",
+            "calendars.change_scheduleday",
+            "calendars.delete_scheduleday",
+        ]
+    }
     audit_actions = {
         "calendar.schedule_created": _("holiday schedule of a year entered"),
         "calendar.schedule_changed": _("holiday schedule of a year changed"),

@@ -3,32 +3,22 @@
 from __future__ import annotations
 
 from django.db import models
-from django.db.models import Q
 
-from gongkai.agencies.models import Agency, Membership, Role
+from gongkai.agencies.models import Agency
 from gongkai.agencies.roles import Access
 from gongkai.agencies.scoping import AnyUser, agencies_for, get_in_scope, scope
 
 from .model import AnnualReport
 from .models import PublishedReport
 
-UPLOAD_ROLES = (Role.SUPERVISOR, Role.ADMINISTRATOR)
-
 
 def upload_agencies(user: AnyUser) -> models.QuerySet[Agency]:
-    """Agencies whose reports ``user`` may upload for audit: the subtrees they supervise or administer."""
-    if not user.is_authenticated or not user.is_active:
-        return Agency.objects.none()
-    if getattr(user, "is_superuser", False):
-        return Agency.objects.filter(is_active=True)
-    condition = Q(pk__in=[])
-    for membership in Membership.objects.filter(user_id=user.pk, role__in=UPLOAD_ROLES).select_related("agency"):
-        condition |= Q(path__startswith=membership.agency.path)
-    return Agency.objects.filter(condition, is_active=True).order_by("path")
+    """Agencies whose reports ``user`` may upload for audit (``permissions.can_upload_reports``)."""
+    return agencies_for(user, Access.SUPERVISE).filter(is_active=True).order_by("path")
 
 
 def history_agencies(user: AnyUser) -> models.QuerySet[Agency]:
-    """Agencies whose past reports ``user`` may import: those they administer."""
+    """Agencies whose past reports ``user`` may import (``permissions.can_import_history``)."""
     return agencies_for(user, Access.MANAGE).filter(is_active=True).order_by("path")
 
 

@@ -13,14 +13,16 @@ from django.utils.translation import gettext as _
 
 from gongkai.agencies.models import Agency
 from gongkai.core.audit import Actor, record_event
-from gongkai.core.errors import PermissionDenied, ValidationFailed, problems_error
+from gongkai.core.errors import ValidationFailed, problems_error
+from gongkai.core.permissions import require
 from gongkai.files import IntakeRefused, Problem, ProblemKind, Upload, UploadedLike, UploadLimits
 from gongkai.files import unpack as intake_unpack
 
 from .audit import Audit, agency_key, audit, audit_batch
 from .model import AnnualReport, ReportFormat
 from .models import PublishedReport, ReportKind
-from .selectors import history_agencies, previous_report, upload_agencies
+from .permissions import can_import_history, can_upload_reports
+from .selectors import previous_report
 
 LIMITS = UploadLimits(accepted_suffixes=frozenset({".txt", ".htm", ".html", ".docx", ".pdf"}))
 MAX_FILE_BYTES = LIMITS.max_file_bytes  # one report (a DOCX with images stays well below)
@@ -115,8 +117,10 @@ def report_upload(
     Each report is filed under the agency of the subtree it names (else ``agency``); R5 and R6
     compare it with that agency's report for the year before — from this upload or already kept.
     """
-    if actor is not None and not upload_agencies(actor).filter(pk=agency.pk).exists():
-        raise PermissionDenied(_("You may not upload reports for %(agency)s.") % {"agency": agency.name})
+    if actor is not None:
+        require(
+            can_upload_reports(actor, agency), _("You may not upload reports for %(agency)s.") % {"agency": agency.name}
+        )
     uploads = unpack(files)
 
     index = AgencyIndex(agency)
@@ -149,8 +153,10 @@ def report_import_history(
     *, actor: Actor, agency: Agency, year: int, file: UploadedLike, via: str = "web"
 ) -> PublishedReport:
     """Keep one of ``agency``'s past reports so that R5 and R6 can compare the next year with it."""
-    if actor is not None and not history_agencies(actor).filter(pk=agency.pk).exists():
-        raise PermissionDenied(_("You may not import reports for %(agency)s.") % {"agency": agency.name})
+    if actor is not None:
+        require(
+            can_import_history(actor, agency), _("You may not import reports for %(agency)s.") % {"agency": agency.name}
+        )
     uploads = unpack([file])
     if len(uploads) != 1:
         raise ValidationFailed(_("Import one report at a time."))

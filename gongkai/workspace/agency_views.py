@@ -18,18 +18,11 @@ from django.utils.translation import gettext as _
 
 from gongkai.agencies import selectors, services
 from gongkai.agencies.models import Agency, DisclosureOffice, Role
-from gongkai.agencies.roles import Access
-from gongkai.agencies.scoping import AnyUser, can_reach
+from gongkai.agencies.permissions import can_manage_agency
+from gongkai.agencies.scoping import AnyUser
 from gongkai.core.errors import PermissionDenied, ValidationFailed
 
 from .agency_forms import AgencyChangeForm, AgencyCreateForm, OfficeForm
-
-
-def may_manage(user: AnyUser, agency: Agency | None) -> bool:
-    """Whether ``user`` may change ``agency`` and add agencies below it (``None``: at the top)."""
-    if agency is None:
-        return bool(user.is_authenticated and user.is_active and getattr(user, "is_superuser", False))
-    return can_reach(user, agency, Access.MANAGE)
 
 
 def add_targets(user: AnyUser) -> list[Agency]:
@@ -39,7 +32,7 @@ def add_targets(user: AnyUser) -> list[Agency]:
 
 
 def _require(user: AnyUser, agency: Agency | None) -> None:
-    if may_manage(user, agency):
+    if can_manage_agency(user, agency):
         return
     if agency is None:
         raise PermissionDenied(_("Only a system administrator may create a top-level agency."))

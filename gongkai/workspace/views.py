@@ -7,8 +7,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from gongkai.agencies import selectors
+from gongkai.agencies.permissions import can_manage_agency
 
-from .agency_views import add_targets, may_manage
+from .agency_views import add_targets
 
 
 @login_required
@@ -27,7 +28,7 @@ def agency_list(request: HttpRequest) -> HttpResponse:
     context = {
         "agencies": selectors.staff_agencies(request.user),
         "add_targets": add_targets(request.user),
-        "may_add_top": may_manage(request.user, None),
+        "may_add_top": can_manage_agency(request.user, None),
     }
     return render(request, "workspace/agency_list.html", context)
 
@@ -39,7 +40,7 @@ def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
         "agency": agency,
         "staff": selectors.agency_staff(agency),
         "children": selectors.staff_children(request.user, agency),
-        "may_manage": may_manage(request.user, agency),
+        "may_manage": can_manage_agency(request.user, agency),
     }
     return render(request, "workspace/agency_detail.html", context)
 

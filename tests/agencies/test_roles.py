@@ -9,9 +9,14 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from django.utils import translation
 
-from gongkai.agencies.groups import GROUP_NAMES, ensure_role_groups, group_name, translate_permission_names
+from gongkai.agencies.groups import (
+    GROUP_NAMES,
+    ensure_role_groups,
+    group_name,
+    translate_permission_names,
+    wanted_permissions,
+)
 from gongkai.agencies.models import Role
-from gongkai.agencies.roles import ROLE_PERMISSIONS
 from gongkai.calendars.models import HolidaySchedule, ScheduleDay
 from gongkai.calendars.services import DayInput, schedule_delete, schedule_save
 from gongkai.core.errors import PermissionDenied
@@ -23,7 +28,7 @@ CALENDAR_EDIT = ["calendars.add_holidayschedule", "calendars.change_holidaysched
 
 def test_every_listed_permission_exists_and_is_in_its_group() -> None:
     # ensure_role_groups skips names it cannot find; a misspelt permission would silently grant nothing.
-    for role, perms in ROLE_PERMISSIONS.items():
+    for role, perms in wanted_permissions().items():
         group = Group.objects.get(name=group_name(role))
         held = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")}
         assert held == set(perms), role
