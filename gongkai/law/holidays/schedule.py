@@ -1,0 +1,133 @@
+"""A year's arrangement as the notice writes it: rest periods (放假时段) and make-up working days (调休上班)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .statutory import festivals_named, notice_name
+
+SATURDAY = 5
+WEEKDAY_NAMES = "一二三四五六日"
+
+
+@dataclass(frozen=True)
+class RestPeriod:
+    """One item of the notice: ``start``–``end`` (both included) are rest days.
+
+    ``name`` as the notice writes it, possibly combined: "国庆节、中秋节". Weekend days inside the
+    range are part of the period (the notice's "共8天" counts them).
+    """
+
+    name: str
+    start: date
+    end: date
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
+
+    def dates(self) -> tuple[date, ...]:
+        return tuple(self.start + timedelta(days=i) for i in range(max(0, self.days)))
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+    @property
+    def festivals(self) -> tuple[str, ...]:
+        """The Art. 2 festivals its name names ("国庆节、中秋节" → both)."""
+        return festivals_named(self.name)
+
+
+@dataclass(frozen=True)
+class MakeupDay:
+    """A Saturday or Sunday made a working day (调休上班); ``name``: the festival it belongs to."""
+
+    date: date
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something that keeps a year's arrangement from being used; ``message`` in Chinese."""
+
+    code: str
+    message: str
+
+
+def is_weekend(day: date) -> bool:
+    return day.weekday() >= SATURDAY
+
+
+def weekday_name(day: date) -> str:
+    return "星期" + WEEKDAY_NAMES[day.weekday()]
+
+
+def md(day: date, year: int | None = None) -> str:
+    """ "1月28日", or "2018年12月30日" when the day is outside ``year``."""
+    if year is not None and day.year != year:
+        return f"{day.year}年{day.month}月{day.day}日"
+    return f"{day.month}月{day.day}日"
+
+
+def date_range(start: date, end: date, year: int | None = None) -> str:
+    """ "1月28日至1月31日"; a single day "4月4日"."""
+    if start == end:
+        return md(start, year)
+    return f"{md(start, year)}至{md(end, year)}"
+
+
+def days_phrase(days: Iterable[date], year: int | None = None) -> str:
+    """Dates as runs: "1月28日至1月31日", "10月1日、10月3日"."""
+    ordered = sorted(set(days))
+    runs: list[tuple[date, date]] = []
+    for day in ordered:
+        if runs and day - runs[-1][1] == timedelta(days=1):
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return "、".join(date_range(a, b, year) for a, b in runs)
+
+
+def periods_from_days(days: Iterable[tuple[date, str, str]]) -> tuple[list[RestPeriod], list[MakeupDay]]:
+    """Rows (date, kind "holiday"|"workday", name) as stored in calendars.ScheduleDay → periods and make-up days.
+
+    Consecutive rest days form one period; a gap made only of Saturdays/Sundays that are not make-up
+    days is bridged (the stored 2012 端午 has 6月22日 and 24日 but not the Saturday between). Days of
+    different names that touch form one combined period, named in the order the names first occur
+    (the seed labels 2025-10-06 中秋 inside 国庆节 → "国庆节、中秋节", as the notice writes it). Stored
+    short names are spelt as the notices write them (清明 → 清明节). Rows of any other kind raise
+    ``ValueError``.
+    """
+    rest: dict[date, str] = {}
+    makeup: dict[date, str] = {}
+    for day, kind, name in days:
+        if kind == "holiday":
+            rest[day] = notice_name(name or "")
+        elif kind == "workday":
+            makeup[day] = notice_name(name or "")
+        else:
+            raise ValueError(f"未知的日期类型：{kind}")
+    periods: list[RestPeriod] = []
+    current: list[date] = []
+
+    def close() -> None:
+        if not current:
+            return
+        names: list[str] = []
+        for day in current:
+            for part in rest[day].split("、") if rest[day] else ():
+                if part not in names:
+                    names.append(part)
+        periods.append(RestPeriod("、".join(names), current[0], current[-1]))
+        current.clear()
+
+    for day in sorted(rest):
+        if current:
+            gap = [current[-1] + timedelta(days=i) for i in range(1, (day - current[-1]).days)]
+            if not all(is_weekend(g) and g not in makeup for g in gap):
+                close()
+        current.append(day)
+    close()
+    return periods, [MakeupDay(day, makeup[day]) for day in sorted(makeup)]
