@@ -20,11 +20,11 @@ from gongkai.files import BlockKind, SourceDocument, load_source
 
 from .checks import check_carry_over, check_in_force, check_report, score
 from .findings import Finding, Severity, findings_of
-from .model import AnnualReport, ReportFormat
+from .model import UNREADABLE_FORMAT, AnnualReport, ReportFormat
 from .parse import read_report
+from .wording import TABLE_NUMERALS
 
 UNREADABLE_RULE = "P0"
-TABLE_NAMES = {"t2": "二", "t3": "三", "t4": "四"}
 
 CSV_HEADER = ["文件", "机关", "年度", "格式", "读出的表格", "错误", "警告", "提示", "得分", "首个错误"]
 FORMAT_LABELS: dict[ReportFormat, str] = {
@@ -61,7 +61,7 @@ class Audit:
     @property
     def tables_found(self) -> list[str]:
         """Keys of the tables read ("t2", "t3", "t4")."""
-        return [key for key in TABLE_NAMES if getattr(self.report, key) is not None]
+        return [key for key in TABLE_NUMERALS if getattr(self.report, key) is not None]
 
 
 def source_lines(doc: SourceDocument) -> list[tuple[int, str]]:
@@ -177,7 +177,7 @@ def audit_batch(
 
 
 def tables_label(audit_: Audit) -> str:
-    found = [TABLE_NAMES[key] for key in audit_.tables_found]
+    found = [TABLE_NUMERALS[key] for key in audit_.tables_found]
     return "、".join(f"表{name}" for name in found) if found else "无"
 
 
@@ -189,7 +189,7 @@ def summary_row(audit_: Audit) -> list[str]:
         audit_.name,
         report.agency or "",
         str(report.year) if report.year is not None else "",
-        report.format.value if audit_.readable else "unreadable",
+        report.format.value if audit_.readable else UNREADABLE_FORMAT,
         tables_label(audit_),
         str(len(report.errors)),
         str(len(report.warnings)),

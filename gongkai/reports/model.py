@@ -8,6 +8,7 @@ share one vocabulary; the key tuples below are the single source of those names.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -26,6 +27,12 @@ class ReportFormat(StrEnum):
     F2019 = "2019"
     PRE_2019 = "pre-2019"
     NOT_A_REPORT = "not-a-report"
+
+
+# The stored format of a file nothing could be read from (no AnnualReport has it), and the formats
+# whose rows carry no national tables to compare a later year with.
+UNREADABLE_FORMAT = "unreadable"
+NOT_COMPARABLE_FORMATS: tuple[str, ...] = (ReportFormat.NOT_A_REPORT.value, UNREADABLE_FORMAT)
 
 
 SECTION_KEYS: tuple[str, ...] = ("1", "2", "3", "4", "5", "6")
@@ -92,18 +99,31 @@ NARRATIVE_FACTS: tuple[str, ...] = (
 )
 
 
+# 2021 split 2019's one row (六)其他处理 into three; these two exist only in the 2021 table.
+T3_ROWS_ONLY_2021: frozenset[str] = frozenset(T3_ROWS_2021) - frozenset(T3_ROWS_2019)
+
+
+def t3_template_of_rows(rows: Iterable[str]) -> ReportFormat | None:
+    """The template a table 三 follows, told by its rows: a 2021-only row says 2021; an (六) "other"
+    row without them says 2019; neither says nothing (None)."""
+    present = set(rows)
+    if present & T3_ROWS_ONLY_2021:
+        return ReportFormat.F2021
+    if "other" in present:
+        return ReportFormat.F2019
+    return None
+
+
 def t3_row_keys(report: AnnualReport) -> tuple[str, ...]:
     """Rows of table 三 as ``report`` has them: 2019 has one (六) row, 2021 has three.
 
     The report's format says which; a report of neither template (a computed or imported one)
-    is judged by its rows: an "other" row without "other_no_correction" is the 2019 table.
+    is judged by its rows (``t3_template_of_rows``).
     """
-    t3 = report.t3 or {}
-    if report.format is ReportFormat.F2019 or (
-        report.format is not ReportFormat.F2021 and "other_no_correction" not in t3 and "other" in t3
-    ):
-        return T3_ROW_KEYS[ReportFormat.F2019]
-    return T3_ROW_KEYS[ReportFormat.F2021]
+    template = report.format
+    if template not in (ReportFormat.F2019, ReportFormat.F2021):
+        template = t3_template_of_rows(report.t3 or {}) or ReportFormat.F2021
+    return T3_ROW_KEYS[template]
 
 
 T2 = dict[str, dict[str, Number]]

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.models import TimeStampedModel
 
-from .model import AnnualReport
+from .model import UNREADABLE_FORMAT, AnnualReport
 
 
 class ReportKind(models.TextChoices):
@@ -29,7 +29,7 @@ class ReportFormatChoice(models.TextChoices):
     F2019 = "2019", _("2019 trial format")
     PRE_2019 = "pre-2019", _("before 2019 (no national format)")
     NOT_A_REPORT = "not-a-report", _("not an annual report")
-    UNREADABLE = "unreadable", _("unreadable")
+    UNREADABLE = UNREADABLE_FORMAT, _("unreadable")
 
 
 class PublishedReport(TimeStampedModel):

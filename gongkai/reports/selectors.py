@@ -8,7 +8,7 @@ from gongkai.agencies.models import Agency
 from gongkai.agencies.roles import Access
 from gongkai.agencies.scoping import AnyUser, agencies_for, get_in_scope, scope
 
-from .model import AnnualReport
+from .model import NOT_COMPARABLE_FORMATS, AnnualReport
 from .models import PublishedReport
 
 
@@ -41,7 +41,7 @@ def previous_report(agency: Agency, year: int | None) -> AnnualReport | None:
         return None
     row = (
         PublishedReport.objects.filter(agency=agency, year=year - 1)
-        .exclude(format__in=["not-a-report", "unreadable"])
+        .exclude(format__in=NOT_COMPARABLE_FORMATS)
         .order_by("-created_at", "-id")
         .only("result")
         .first()

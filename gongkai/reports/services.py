@@ -19,8 +19,8 @@ from gongkai.files import IntakeRefused, Problem, ProblemKind, Upload, UploadedL
 from gongkai.files import unpack as intake_unpack
 
 from .audit import Audit, agency_key, audit, audit_batch
-from .model import AnnualReport, ReportFormat
-from .models import PublishedReport, ReportKind
+from .model import NOT_COMPARABLE_FORMATS, AnnualReport, ReportFormat
+from .models import PublishedReport, ReportFormatChoice, ReportKind
 from .permissions import can_import_history, can_upload_reports
 from .selectors import previous_report
 
@@ -89,7 +89,7 @@ def _row(item: Audit, upload: Upload, agency: Agency, actor: Actor, kind: Report
     return PublishedReport(
         agency=agency,
         year=report.year,
-        format=report.format.value if item.readable else "unreadable",
+        format=report.format.value if item.readable else ReportFormatChoice.UNREADABLE,
         agency_name_read=(report.agency or "")[:200],
         file_name=upload.name,
         media_type=item.media_type,
@@ -196,7 +196,7 @@ def _recheck_year(*, actor: Actor, agency: Agency, year: int, previous: AnnualRe
     Without it an audit uploaded before the history import would keep saying nothing about the
     carry-over. Each changed result is saved with an audit event; the file itself is not touched.
     """
-    rows = PublishedReport.objects.filter(agency=agency, year=year).exclude(format__in=["not-a-report", "unreadable"])
+    rows = PublishedReport.objects.filter(agency=agency, year=year).exclude(format__in=NOT_COMPARABLE_FORMATS)
     for row in rows.select_for_update():
         item = audit(bytes(row.content), row.file_name, previous, keep_source=False)
         before = (row.error_count, row.warning_count, row.score)

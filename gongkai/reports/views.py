@@ -17,6 +17,7 @@ from . import selectors, services
 from .audit import Audit
 from .audit_html import fragment_context
 from .forms import HistoryForm, UploadForm
+from .models import ReportFormatChoice
 
 
 @login_required
@@ -91,7 +92,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
     audit = Audit(
         name=row.file_name,
         report=row.annual_report(),
-        readable=row.format != "unreadable",
+        readable=row.format != ReportFormatChoice.UNREADABLE,
         media_type=row.media_type,
         source_lines=row.source_line_pairs(),
     )

@@ -11,6 +11,8 @@ from decimal import Decimal
 from gongkai.law.applicants import T3_COLUMN_LABELS
 from gongkai.law.outcomes import GROUP_LABELS, OUTCOME_BY_CODE, T3_ROW_LABELS
 
+TABLE_NUMERALS: dict[str, str] = {"t2": "二", "t3": "三", "t4": "四"}
+
 TABLE_LABELS: dict[str, str] = {
     "t2": "表二(主动公开政府信息情况)",
     "t3": "表三(收到和处理政府信息公开申请情况)",

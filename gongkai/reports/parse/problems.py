@@ -25,12 +25,6 @@ SEVERITY: dict[str, Severity] = {
     MIXED_TEMPLATE: Severity.INFO,
 }
 
-TABLE_NAMES: dict[str, str] = {
-    "t2": "表二(主动公开政府信息情况)",
-    "t3": "表三(收到和处理政府信息公开申请情况)",
-    "t4": "表四(政府信息公开行政复议、行政诉讼情况)",
-}
-
 
 def add(report: AnnualReport, rule: str, where: str, message: str) -> None:
     report.add(rule, SEVERITY[rule], where, message)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import T2, T2_KEYS_2019, T2_KEYS_2021, AnnualReport, Number, ReportFormat
+from ..wording import T2_BLOCK_LABELS, T2_KEY_LABELS, TABLE_LABELS
 from . import problems
 from .cells import CellKind, Row, fit, key, kind, number, where_line
 
@@ -26,30 +27,6 @@ ITEM_ORDER: tuple[str, ...] = (
     "fees",
     "procurement",
 )
-ITEM_NAMES: dict[str, str] = {
-    "rules": "规章",
-    "normative_documents": "规范性文件",
-    "licensing": "行政许可",
-    "other_services": "其他对外管理服务事项",
-    "penalty": "行政处罚",
-    "compulsory": "行政强制",
-    "fees": "行政事业性收费",
-    "procurement": "政府集中采购",
-}
-COLUMN_NAMES: dict[str, str] = {
-    "issued": "本年制发件数",
-    "repealed": "本年废止件数",
-    "in_force": "现行有效件数",
-    "decisions": "处理决定数量",
-    "amount_10k_yuan": "本年收费金额",
-    "made": "本年新制作数量",
-    "published": "本年新公开数量",
-    "total_published": "对外公开总数量",
-    "last_year": "上一年项目数量",
-    "change": "本年增/减",
-    "projects": "采购项目数量",
-    "amount": "采购总金额",
-}
 BLOCK_ITEMS: dict[str, tuple[str, ...]] = {
     "一": ("rules", "normative_documents"),
     "五": ("licensing", "other_services"),
@@ -142,7 +119,7 @@ def _item(labels: list[str]) -> str | None:
 def read_table2(rows: list[Row], report: AnnualReport, default: ReportFormat) -> Table2 | None:
     """Table 二 from section 二's rows, with P2–P4 findings; None if absent (P1)."""
     if not rows:
-        problems.add(report, problems.TABLE_MISSING, "t2", f"未找到{problems.TABLE_NAMES['t2']}")
+        problems.add(report, problems.TABLE_MISSING, "t2", f"未找到{TABLE_LABELS['t2']}")
         return None
     result = Table2({}, {})
     block = _Block(None)
@@ -176,7 +153,7 @@ def read_table2(rows: list[Row], report: AnnualReport, default: ReportFormat) ->
                 report,
                 problems.LABEL_INFERRED,
                 f"t2.{item}",
-                f"表二有一行{where_line(row)}没有项目名称，按表中位置推定为“{ITEM_NAMES[item]}”",
+                f"表二有一行{where_line(row)}没有项目名称，按表中位置推定为“{T2_BLOCK_LABELS[item]}”",
             )
         block.items.append(item)
         result.templates.setdefault(_BLOCK_OF_ITEM[item], template)
@@ -203,7 +180,7 @@ def _values(item: str, columns: list[str], cells: list[str], row: Row, report: A
                 report,
                 problems.BLANK_CELL,
                 f"t2.{item}.{column}",
-                f"表二“{ITEM_NAMES[item]}”行“{COLUMN_NAMES.get(column, column)}”{where_line(row)}"
+                f"表二“{T2_BLOCK_LABELS[item]}”行“{T2_KEY_LABELS.get(column, column)}”{where_line(row)}"
                 "为空或不是数字，按空值读取",
             )
         values[column] = value
@@ -225,7 +202,7 @@ def complete_table2(result: Table2, report: AnnualReport, template: ReportFormat
                 result.table[item] = dict.fromkeys(keys_for(item, block_template))
                 missing.append(item)
     if missing:
-        names = "、".join(ITEM_NAMES[item] for item in missing)
+        names = "、".join(T2_BLOCK_LABELS[item] for item in missing)
         where = "t2" if len(missing) == len(result.table) else f"t2.{missing[0]}"
         problems.add(report, problems.TABLE_CUT_OFF, where, f"表二缺少{names}的数据，按空值读取")
     ordered = {item: result.table[item] for item in ITEM_ORDER if item in result.table}

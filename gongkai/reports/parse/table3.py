@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from gongkai.law.applicants import T3_COLUMN_LABELS
 from gongkai.law.outcomes import OUTCOME_BY_CODE, T3_ROW_LABELS, OutcomeGroup
 
-from ..model import T3, T3_COLUMN_KEYS, T3_ROW_KEYS, AnnualReport, Number, ReportFormat
+from ..model import T3, T3_COLUMN_KEYS, T3_ROW_KEYS, AnnualReport, Number, ReportFormat, t3_template_of_rows
+from ..wording import TABLE_LABELS
 from . import problems
 from .cells import CellKind, Row, fit, key, kind, number, where_line
 
@@ -59,7 +60,6 @@ _GROUP_WORDS: tuple[tuple[OutcomeGroup, re.Pattern[str]], ...] = (
     (OutcomeGroup.OTHER, re.compile(r"其他处理")),
 )
 _HEADER_WORDS = re.compile(r"自然人|申请人情况|勾稽|法人或其他组织|商业企业|科研机构|公益组织|法律服务")
-_ONLY_2021 = frozenset({"other_no_correction", "other_fee_unpaid"})
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ def _data_rows(rows: list[Row]) -> list[tuple[Row, list[str], _Label]]:
 
 def template_of(data: list[tuple[Row, list[str], _Label]], default: ReportFormat) -> ReportFormat:
     codes = [label.code for _, _, label in data]
-    if _ONLY_2021.intersection(c for c in codes if c):
+    if t3_template_of_rows(c for c in codes if c) is ReportFormat.F2021:
         return ReportFormat.F2021
     for (_, _, label), next_code in zip(data, [*codes[1:], None], strict=True):
         if label.code is None and label.group is OutcomeGroup.OTHER and next_code == "total":
@@ -116,7 +116,7 @@ def template_of(data: list[tuple[Row, list[str], _Label]], default: ReportFormat
 def read_table3(rows: list[Row], report: AnnualReport, default: ReportFormat) -> tuple[T3 | None, ReportFormat | None]:
     """Table 三 from its rows (section 三's table rows), with P2–P4 findings; None if absent (P1)."""
     if not rows:
-        problems.add(report, problems.TABLE_MISSING, "t3", f"未找到{problems.TABLE_NAMES['t3']}")
+        problems.add(report, problems.TABLE_MISSING, "t3", f"未找到{TABLE_LABELS['t3']}")
         return None, None
     data = _data_rows(rows)
     template = template_of(data, default)

@@ -10,21 +10,10 @@ from __future__ import annotations
 import re
 
 from ..model import T4, T4_GROUPS, T4_KEYS, AnnualReport, Number
+from ..wording import T4_GROUP_LABELS, T4_KEY_LABELS, TABLE_LABELS
 from . import problems
 from .cells import CellKind, Row, fit, key, kind, number, where_line
 
-_GROUP_NAMES = {
-    "reconsideration": "行政复议",
-    "litigation_direct": "行政诉讼(未经复议直接起诉)",
-    "litigation_after_reconsideration": "行政诉讼(复议后起诉)",
-}
-_KEY_NAMES = {
-    "upheld": "结果维持",
-    "corrected": "结果纠正",
-    "other": "其他结果",
-    "pending": "尚未审结",
-    "total": "总计",
-}
 _GROUP_LABELS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("litigation_after_reconsideration", re.compile(r"复议后起诉")),
     ("litigation_direct", re.compile(r"直接起诉")),
@@ -52,7 +41,7 @@ def _order(header: str) -> tuple[str, ...]:
 def read_table4(rows: list[Row], report: AnnualReport) -> T4 | None:
     """Table 四 from section 四's rows, with P2/P4 findings; None if absent (P1)."""
     if not rows:
-        problems.add(report, problems.TABLE_MISSING, "t4", f"未找到{problems.TABLE_NAMES['t4']}")
+        problems.add(report, problems.TABLE_MISSING, "t4", f"未找到{TABLE_LABELS['t4']}")
         return None
     cells = _cells(rows)
     table: T4 = {}
@@ -72,7 +61,7 @@ def read_table4(rows: list[Row], report: AnnualReport) -> T4 | None:
                     report,
                     problems.BLANK_CELL,
                     f"t4.{group}.{name}",
-                    f"表四“{_GROUP_NAMES[group]}·{_KEY_NAMES[name]}”{where_line(row)}为空或不是数字，按空值读取",
+                    f"表四“{T4_GROUP_LABELS[group]}·{T4_KEY_LABELS[name]}”{where_line(row)}为空或不是数字，按空值读取",
                 )
             group_values[name] = value
         table[group] = group_values
