@@ -6,9 +6,12 @@ from typing import Any
 
 import factory
 from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gongkai.agencies.models import Agency, Membership, Role
 from gongkai.agencies.services import agency_create, membership_grant
+from gongkai.reports.models import PublishedReport
+from gongkai.reports.services import report_upload
 
 PASSWORD = "test-password-123"
 
@@ -46,3 +49,10 @@ class AgencyFactory(factory.Factory):
 
 def grant(user: Any, agency: Agency, role: Role) -> Membership:
     return membership_grant(actor=None, user=user, agency=agency, role=role, via="test")
+
+
+def published_report(agency: Agency, content: bytes, *, name: str = "report.txt", actor: Any = None) -> PublishedReport:
+    """A kept report of ``agency``, read and audited by the upload service as a real upload is."""
+    saved = report_upload(actor=actor, agency=agency, files=[SimpleUploadedFile(name, content)], via="test")
+    assert len(saved) == 1, "one file, one report"
+    return saved[0]

@@ -9,9 +9,9 @@ from ninja.testing import TestClient
 from gongkai.core.errors import NotFound
 from gongkai.reports.api import router
 from gongkai.reports.models import PublishedReport
-from gongkai.reports.services import report_upload
 
 from ..conftest import World
+from ..factories import published_report
 from .report_text import report_text
 from .sample_reports import zhaoyuan_2023
 
@@ -21,8 +21,7 @@ client = TestClient(router)
 def city_report(world: World) -> int:
     report = zhaoyuan_2023()
     report.agency = "青山市人民政府"
-    file = SimpleUploadedFile("qs.txt", report_text(report).encode())
-    return report_upload(actor=None, agency=world.city, files=[file], via="test")[0].pk
+    return published_report(world.city, report_text(report).encode(), name="qs.txt").pk
 
 
 @pytest.mark.django_db
