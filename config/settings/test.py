@@ -6,12 +6,15 @@ DATABASE_URL still decides the database, so the same suite runs on SQLite and on
 from __future__ import annotations
 
 from .base import *  # noqa: F403
-from .base import DATABASES, STORAGES
+from .base import DATABASES, INSTALLED_APPS, STORAGES
 from .env import env_str
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 DEBUG = False
 ALLOWED_HOSTS = ["*"]
+# First, so that its ``flush`` (which lifts the audit table's append-only triggers for the test
+# database's flushes, see config/testdb) replaces Django's. Only the test settings install it.
+INSTALLED_APPS = ["config.testdb", *INSTALLED_APPS]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -10,4 +10,5 @@ class CoreConfig(AppConfig):
         ("serve", _("serve the platform (gunicorn; static files by WhiteNoise)")),
         ("migrate", _("create or upgrade the database")),
         ("check", _("check the installation: deployment settings, database, migrations")),
+        ("audit", _("verify the audit log's hash chain (gongkai audit verify)")),
     ]

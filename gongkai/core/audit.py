@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, TypeAlias
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db import models, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .chain import ADVISORY_LOCK_KEY, GENESIS_HASH, ChainBreak, StoredEvent, event_hash, first_break, normalise_details
 from .models import AuditEvent
 
 #: Who does something: a user, an anonymous visitor, or ``None`` for the system (with ``via``).
@@ -66,11 +69,45 @@ def record_event(
         actor_label=actor_label(actor, via),
         action=action,
         agency=agency,
-        details=details or {},
+        details=normalise_details(details),
     )
     if obj is not None:
         event.object_type = obj._meta.label_lower
         event.object_id = str(obj.pk)
         event.object_repr = str(obj)[:200]
+    _link_to_chain(event)
     event.save()
     return event
+
+
+def _link_to_chain(event: AuditEvent) -> None:
+    """Give the event the next sequence number and its hashes, holding the chain's lock.
+
+    The lock lasts until the surrounding transaction ends, so the next writer reads this event as
+    the head only once it is committed (or finds the old head again if this one rolled back).
+    """
+    connection = transaction.get_connection()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [ADVISORY_LOCK_KEY])
+    # SQLite: IMMEDIATE transactions hold the database's write lock from BEGIN (see settings);
+    # with any other mode the unique sequence still refuses a fork (IntegrityError, rolled back).
+    head = AuditEvent.objects.order_by("-sequence").values_list("sequence", "hash").first()
+    event.sequence, event.previous_hash = (head[0] + 1, head[1]) if head else (1, GENESIS_HASH)
+    event.occurred_at = timezone.now()
+    event.hash = event_hash(event.chain_fields())
+
+
+def verify_chain() -> tuple[int, ChainBreak | None]:
+    """Walk the whole audit log in sequence order: the number of events and the first break, if any."""
+    rows = AuditEvent.objects.order_by("sequence").iterator(chunk_size=2000)
+    count = 0
+
+    def stored() -> Iterator[StoredEvent]:
+        nonlocal count
+        for event in rows:
+            count += 1
+            yield StoredEvent(id=event.pk, hash=event.hash, fields=event.chain_fields())
+
+    found = first_break(stored())
+    return count, found

@@ -10,6 +10,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .chain import ChainFields
+
 
 class TimeStampedModel(models.Model):
     """Every domain table records when a row was created and last changed."""
@@ -37,7 +39,8 @@ class AuditEvent(models.Model):
     """One thing that happened: who did what to which object, when, with details.
 
     Written by every service in the same transaction as the change it records. Rows are never
-    updated or deleted (the model, its queryset and the admin all refuse).
+    updated or deleted: the model, its queryset and the admin refuse, and below them triggers in
+    the database (migration 0002) refuse UPDATE, DELETE and TRUNCATE from any client.
     """
 
     occurred_at = models.DateTimeField(_("occurred at"), default=timezone.now, db_index=True)
@@ -63,6 +66,11 @@ class AuditEvent(models.Model):
         related_name="+",
     )
     details = models.JSONField(_("details"), default=dict, blank=True, encoder=DjangoJSONEncoder)
+    # The hash chain (gongkai.core.chain): 1, 2, 3, ... without gaps; each hash covers the content
+    # and the previous event's hash.
+    sequence = models.PositiveBigIntegerField(_("sequence number"), unique=True, editable=False)
+    previous_hash = models.CharField(_("previous event's hash"), max_length=64, editable=False)
+    hash = models.CharField(_("hash"), max_length=64, editable=False)
 
     objects: ClassVar[models.Manager[AuditEvent]] = AuditEventQuerySet.as_manager()
 
@@ -82,6 +90,21 @@ class AuditEvent(models.Model):
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise AppendOnlyError("audit events are append-only")
+
+    def chain_fields(self) -> ChainFields:
+        return ChainFields(
+            sequence=self.sequence,
+            occurred_at=self.occurred_at,
+            actor_id=self.actor_id,
+            actor_label=self.actor_label,
+            action=self.action,
+            object_type=self.object_type,
+            object_id=self.object_id,
+            object_repr=self.object_repr,
+            agency_id=self.agency_id,
+            details=self.details,
+            previous_hash=self.previous_hash,
+        )
 
     @property
     def actor_display(self) -> str:
