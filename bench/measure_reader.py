@@ -133,7 +133,8 @@ def _damage_classes(counts: str) -> dict[str, set[str]]:
             name = re.split(r"\(|(?<!\d)\d{3}(?!\d)", segment, maxsplit=1)[0]
             name = re.sub(r"^\s*(?:flattening|of which)\s*:?\s*|\s+\d{1,2}\s*$|:\s*$", "", name.strip()).strip()
             name = re.sub(r"\s+", " ", name)
-            if len(name) < 3 or name.lower() in TEMPLATES | {"unknown"} or re.match(r"^(?:\d+ )?(?:more|files carry)", name):
+            skipped = name.lower() in TEMPLATES | {"unknown"} or re.match(r"^(?:\d+ )?(?:more|files carry)", name)
+            if len(name) < 3 or skipped:
                 continue
             for number in _FILE_NUMBER.findall(segment):
                 classes[number].add(name.lower())
@@ -229,7 +230,7 @@ def hand_read(folder: Path, entries: list[Entry]) -> dict[str, dict[str, Expecte
         expected: dict[str, Expected] = {}
         row = cells[1].strip("*")
         if row and not row.startswith("—"):
-            values = [c for c in re.split(r",\s*", row)]
+            values = re.split(r",\s*", row)
             if len(values) == 2 and values[0].endswith("…"):  # "(blank)…, 0": blanks, then the total
                 values = ["(blank)"] * 6 + [values[1]]
             for index, value in enumerate(values[:7]):
@@ -323,7 +324,7 @@ def measure(folder: Path) -> Measurement:
         path = folder / entry.file
         try:
             report = read_report(load_source(path.read_bytes(), path.name))
-        except Exception as error:  # noqa: BLE001 - a crash is a measured failure, not the end of the run
+        except Exception as error:  # a crash is a measured failure, not the end of the run
             result.crashes.append(f"{entry.file}: {type(error).__name__}: {error}")
             report = AnnualReport(format=ReportFormat.NOT_A_REPORT)
         groups = [result.overall, result.by_template[entry.template or "unknown"]]

@@ -20,7 +20,8 @@ ROOT = Path(__file__).resolve().parents[3]
 
 def _measure_module() -> ModuleType:
     spec = importlib.util.spec_from_file_location("measure_reader", ROOT / "bench" / "measure_reader.py")
-    assert spec is not None and spec.loader is not None
+    assert spec is not None
+    assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
