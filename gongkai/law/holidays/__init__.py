@@ -12,7 +12,16 @@ from __future__ import annotations
 
 from .check import SPECIAL_ARRANGEMENTS, PeriodSummary, SpecialArrangement, YearCheck, check_year
 from .notice import NoticeItem, ParsedNotice, normalise, parse_notice
-from .schedule import MakeupDay, Problem, RestPeriod, date_range, days_phrase, periods_from_days
+from .schedule import (
+    MakeupDay,
+    Problem,
+    RestPeriod,
+    date_range,
+    days_phrase,
+    periods_from_days,
+    rows_by_year,
+    schedule_rows,
+)
 from .statutory import (
     FESTIVALS,
     REGIMES,
@@ -51,5 +60,7 @@ __all__ = [
     "parse_notice",
     "periods_from_days",
     "regime",
+    "rows_by_year",
+    "schedule_rows",
     "statutory_days",
 ]

@@ -10,7 +10,8 @@ days) is complete when:
 2. a period named after a festival contains that festival's statutory days (a "春节" in October is a
    mistake); a name that is neither a festival nor a known special arrangement of the State Council
    (``SPECIAL_ARRANGEMENTS``) is a mistake too;
-3. make-up working days (调休上班) are Saturdays or Sundays, never inside a rest period, never twice;
+3. make-up working days (调休上班) are Saturdays or Sundays, never inside a rest period, never twice,
+   and near a rest period (at most ``MAKEUP_REACH`` days away: a mistyped date has the right count);
    periods do not overlap and end after they start;
 4. every date is in the year — except the 元旦 edge: a notice may start the 元旦 rest in the last
    days of the previous December (2019: 2018年12月30日至2019年1月1日) and set its make-up day there
@@ -42,6 +43,9 @@ from .statutory import NEW_YEAR, Regime, festivals_named, regime, split_names, s
 
 EDGE_DAYS = 7  # how far into the neighbouring year a 元旦 period or its make-up day may reach
 MAX_STRETCH = 6  # 2025 办法 Art. 7: 连续工作一般不超过6天
+# A make-up day works off a day of a nearby holiday: in every notice 2004–2026 it lies within 6 days of a
+# rest period. One three weeks away is a mistyped date (the balance cannot see it: the count is right).
+MAKEUP_REACH = 21
 
 
 @dataclass(frozen=True)
@@ -60,11 +64,11 @@ SPECIAL_ARRANGEMENTS: tuple[SpecialArrangement, ...] = (
     SpecialArrangement(
         2015,
         "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
-        "国发明电〔2015〕3号",
+        "国发明电〔2015〕1号",
         date(2015, 9, 3),
         1,
         "2015年9月3日为中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日，全国放假1天"
-        "（国发明电〔2015〕3号），9月4日调休、9月6日（星期日）上班，共3天",
+        "（国发明电〔2015〕1号），9月4日调休、9月6日（星期日）上班，共3天",
     ),
     SpecialArrangement(
         2020,
@@ -107,8 +111,9 @@ class YearCheck:
 
     @property
     def rest_days(self) -> int:
-        """Calendar days of this year's rest periods (those of the next year's 元旦 not counted)."""
-        return sum(p.days for p in self.periods if not p.edge)
+        """Rest days of this year's periods that fall in the year (the next year's 元旦 not counted, nor the
+        previous December's days of this year's 元旦, which that year's calendar holds)."""
+        return sum(1 for p in self.periods if not p.edge for d in p.period.dates() if d.year == self.year)
 
     @property
     def statutory_total(self) -> int:
@@ -264,6 +269,19 @@ def check_year(year: int, periods: Sequence[RestPeriod], makeup_days: Sequence[M
             edge_makeups.append(m)
         else:
             own_makeups.append(m)
+    for m in own_makeups:
+        if valid and not any(m.date in p for p in valid):
+            nearest = min(valid, key=lambda p: min(abs((m.date - p.start).days), abs((m.date - p.end).days)))
+            distance = min(abs((m.date - nearest.start).days), abs((m.date - nearest.end).days))
+            if distance > MAKEUP_REACH:
+                problems.append(
+                    Problem(
+                        "makeup_far",
+                        f"调休上班日{md(m.date, year)}离最近的放假时段“{nearest.name}”"
+                        f"（{date_range(nearest.start, nearest.end, year)}）有{distance}天："
+                        "调休上班日应在所调休的假期前后，请核对日期",
+                    )
+                )
     for m in edge_makeups:
         if m.date.year == year:
             notes.append(f"{md(m.date, year)}（{weekday_name(m.date)}）上班属于{year + 1}年元旦的调休，本年不计")

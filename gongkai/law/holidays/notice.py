@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from .schedule import MakeupDay, Problem, RestPeriod, date_range, is_weekend, md, weekday_name
-from .statutory import FIRST_YEAR, LAST_YEAR, chuxi
+from .statutory import FIRST_YEAR, LAST_YEAR, chuxi, festivals_named
 
 NUMERALS = "一二三四五六七八九十"
 WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
@@ -38,14 +38,19 @@ DOCUMENT = re.compile(r"(国办发明电|国办发|国发明电)[〔\[(【](\d{4
 # an item: "一、元旦:" (numbering optional); the name is Chinese text, possibly combined with 、
 HEAD = re.compile(rf"(?:([{NUMERALS}]{{1,3}}、)|(?:^|(?<=[。;!])))([\u4e00-\u9fff、·]{{1,60}}?):")
 # the closing paragraph and the signature, cut from the last item
-CLOSING = re.compile(r"节假日期间|国务院办公厅\d{4}年|各地区、各部门要")
-# explanations inside an item (2008: "其中，1月1日（星期二）为法定假日，12月30日（星期日）为公休日……")
-EXPLANATION = ("其中", "为法定假日", "为公休日", "调至")
+CLOSING = re.compile(r"节假日期间|调休放假期间|国务院(?:办公厅)?\d{4}年\d{1,2}月|各地区、各部门要")
+# a notice of the State Council for one special rest day (2015: 国发明电〔2015〕1号) has no items
+SPECIAL_TITLE = re.compile(r"国务院关于(.{2,60}?)(?:调休)?放假的通知")
+# clauses that explain rather than arrange (2008: "其中，1月1日（星期二）为法定假日，12月30日（星期日）为公休日，
+# 12月29日（星期六）公休日调至12月31日（星期一）"); the arrangement follows in its own sentence
+EXPLANATION = ("为法定假日", "为公休日", "调至")
+# sentences that encourage rather than arrange (2024: "鼓励各单位……安排职工在除夕（2月9日）休息")
+ENCOURAGEMENT = ("鼓励",)
 DATE = re.compile(r"(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日(?:\(([^()]*)\))?")
 RANGE_SEP = re.compile(r"^(?:至|到|—|–|-|~|－)+")
 COUNT = re.compile(r"共([0-9一二两三四五六七八九十]{1,3})天")
 DAYS_OFF = re.compile(r"放假([0-9一二两三四五六七八九十]{1,3})天")
-REST_WORDS = ("放假", "补休", "休息", "调休")
+REST_WORDS = ("放假", "补休", "休息", "调休", "公休", "连休")
 WORK_WORDS = ("上班",)
 
 
@@ -154,8 +159,21 @@ def parse_notice(text: str, year: int | None = None) -> ParsedNotice:
         closing = CLOSING.search(item_text)
         if closing:
             item_text = item_text[: closing.start()]
-        if not DATE.search(item_text) or not any(w in item_text for w in (*REST_WORDS, *WORK_WORDS)):
-            continue  # the addressee line and the introduction
+        arranges = DATE.search(item_text) and any(w in item_text for w in (*REST_WORDS, *WORK_WORDS))
+        if not (head.group(1) or festivals_named(name) or arranges):
+            continue  # a colon in other text
+        item = _read_item(name, item_text, the_year, problems)
+        items.append(item)
+        periods.extend(_runs(name, item.rest_days, set(item.makeup_days)))
+        makeups.extend(MakeupDay(d, name) for d in item.makeup_days)
+    special = SPECIAL_TITLE.search(flat)
+    if not items and special:
+        name = special.group(1)
+        start = body.find(":", special.end())
+        item_text = body[start + 1 :] if start >= 0 else body
+        closing = CLOSING.search(item_text)
+        if closing:
+            item_text = item_text[: closing.start()]
         item = _read_item(name, item_text, the_year, problems)
         items.append(item)
         periods.extend(_runs(name, item.rest_days, set(item.makeup_days)))
@@ -178,6 +196,20 @@ def _runs(name: str, days: tuple[date, ...], makeups: set[date]) -> list[RestPer
                 out[-1] = RestPeriod(name, last.start, day)
                 continue
         out.append(RestPeriod(name, day, day))
+    return out
+
+
+def _adjacent_weekend(first: date, last: date) -> list[date]:
+    """ "与周末连休": the Saturday and Sunday next to the rest days join them."""
+    out: list[date] = []
+    day = first - timedelta(days=1)
+    while is_weekend(day):
+        out.append(day)
+        day -= timedelta(days=1)
+    day = last + timedelta(days=1)
+    while is_weekend(day):
+        out.append(day)
+        day += timedelta(days=1)
     return out
 
 
@@ -218,8 +250,10 @@ def _read_item(name: str, text: str, year: int, problems: list[Problem]) -> Noti
             pending = []
             explaining = False
             continue
-        if explaining or any(w in clause for w in EXPLANATION):
-            explaining = True
+        if explaining or any(w in clause for w in ENCOURAGEMENT):
+            explaining = True  # skip to the end of the sentence
+            continue
+        if any(w in clause for w in EXPLANATION):
             continue
         mentions: list[_Mention] = []
         for m in DATE.finditer(clause):
@@ -253,6 +287,8 @@ def _read_item(name: str, text: str, year: int, problems: list[Problem]) -> Noti
                 for dates, _ in pending:
                     (work if is_work else rest).extend(dates)
                 pending = []
+            elif "与周末连休" in clause and rest:
+                rest.extend(_adjacent_weekend(min(rest), max(rest)))
             continue
         days, ranges = _expand(name, mentions, clause, problems, year)
         if not days:
@@ -263,6 +299,8 @@ def _read_item(name: str, text: str, year: int, problems: list[Problem]) -> Noti
             work.extend(days)
         elif is_rest:
             rest.extend(days)
+            if "与周末连休" in clause:
+                rest.extend(_adjacent_weekend(min(days), max(days)))
         else:
             pending.append((days, clause))
             continue

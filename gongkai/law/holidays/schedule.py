@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .statutory import festivals_named, notice_name
+from .statutory import FIRST_YEAR, LAST_YEAR, festivals_named, notice_name, statutory_days
 
 SATURDAY = 5
 WEEKDAY_NAMES = "一二三四五六日"
@@ -96,7 +96,9 @@ def periods_from_days(days: Iterable[tuple[date, str, str]]) -> tuple[list[RestP
     Consecutive rest days form one period; a gap made only of Saturdays/Sundays that are not make-up
     days is bridged (the stored 2012 端午 has 6月22日 and 24日 but not the Saturday between). Days of
     different names that touch form one combined period, named in the order the names first occur
-    (the seed labels 2025-10-06 中秋 inside 国庆节 → "国庆节、中秋节", as the notice writes it). Stored
+    (the seed labels 2025-10-06 中秋 inside 国庆节 → "国庆节、中秋节", as the notice writes it). A
+    festival whose statutory days lie inside a period named otherwise joins its name (the seed
+    labels 2020-10-01 国庆 only, though 中秋 fell on it: the notice says "国庆节、中秋节"). Stored
     short names are spelt as the notices write them (清明 → 清明节). Rows of any other kind raise
     ``ValueError``.
     """
@@ -120,7 +122,7 @@ def periods_from_days(days: Iterable[tuple[date, str, str]]) -> tuple[list[RestP
             for part in rest[day].split("、") if rest[day] else ():
                 if part not in names:
                     names.append(part)
-        periods.append(RestPeriod("、".join(names), current[0], current[-1]))
+        periods.append(RestPeriod("、".join(_with_statutory(names, current[0], current[-1])), current[0], current[-1]))
         current.clear()
 
     for day in sorted(rest):
@@ -131,3 +133,46 @@ def periods_from_days(days: Iterable[tuple[date, str, str]]) -> tuple[list[RestP
         current.append(day)
     close()
     return periods, [MakeupDay(day, makeup[day]) for day in sorted(makeup)]
+
+
+def _with_statutory(names: list[str], start: date, end: date) -> list[str]:
+    """Add the Art. 2 festivals whose statutory days lie in start..end to a period's names, in date order
+    (a named festival first on the same day)."""
+    if not FIRST_YEAR <= start.year <= LAST_YEAR:
+        return names
+    named = set(festivals_named("、".join(names)))
+    found: list[tuple[date, str]] = []
+    for festival, days in statutory_days(start.year).items():
+        inside = [d for d in days if start <= d <= end]
+        if inside and festival not in named:
+            found.append((inside[0], festival))
+    if not found:
+        return names
+    first_days: dict[str, date] = {}
+    for name in names:
+        festivals = festivals_named(name)
+        own = statutory_days(start.year).get(festivals[0], ()) if festivals else ()
+        inside = [d for d in own if start <= d <= end]
+        first_days[name] = inside[0] if inside else start
+    ordered = sorted(
+        [(first_days[n], 0, i, n) for i, n in enumerate(names)] + [(d, 1, i, f) for i, (d, f) in enumerate(found)]
+    )
+    return [entry[3] for entry in ordered]
+
+
+def schedule_rows(periods: Iterable[RestPeriod], makeup_days: Iterable[MakeupDay]) -> list[tuple[date, str, str]]:
+    """The inverse of ``periods_from_days``: one (date, "holiday"|"workday", name) row per day, in date order.
+
+    Rows may fall in the neighbouring year (a 元旦 from 12月30日); ``rows_by_year`` splits them the way the
+    stored schedules keep them (one schedule per calendar year).
+    """
+    rows = [(day, "holiday", p.name) for p in periods for day in p.dates()]
+    rows += [(m.date, "workday", m.name) for m in makeup_days]
+    return sorted(rows)
+
+
+def rows_by_year(rows: Iterable[tuple[date, str, str]]) -> dict[int, list[tuple[date, str, str]]]:
+    out: dict[int, list[tuple[date, str, str]]] = {}
+    for row in sorted(rows):
+        out.setdefault(row[0].year, []).append(row)
+    return out
