@@ -13,23 +13,36 @@ an invented zero); and reads the numbers the narrative states. Checks R1–R8 ar
 
 from __future__ import annotations
 
+import re
+
 from gongkai.files import Block, BlockKind, SourceDocument
 
 from ..findings import findings_of
 from ..model import AnnualReport, ReportFormat
+from ..wording import TABLE_LABELS
 from . import problems
-from .cells import Row
+from .cells import Row, key
 from .meta import Meta, read_meta
 from .narrative import read_narrative
-from .sections import Layout, Section, split_sections, table_rows
+from .sections import Layout, heading_number, split_sections
+from .stream import Rows, regroup
 from .table2 import BLOCK_ITEMS, complete_table2, read_table2
-from .table3 import read_table3
+from .table2 import is_label as t2_label
+from .table2 import width as t2_width
+from .table3 import StreamLabels, read_table3
+from .table3 import width as t3_width
 from .table4 import read_table4
 
 __all__ = ["read_report"]
 
 _TABLE_SECTIONS = {"t2": "2", "t3": "3", "t4": "4"}
-_TABLE_SIGNS = {"t2": "第二十条", "t3": "自然人", "t4": "行政复议"}
+# Where each table starts: a short block (or a table row) holding one of these words.
+_TABLE_STARTS: dict[str, re.Pattern[str]] = {
+    "t2": re.compile(r"第二十条|信息内容|制发件数|新制作数量"),
+    "t3": re.compile(r"申请人情况|自然人|本年新收|新收政府信息公开申请"),
+    "t4": re.compile(r"行政复议|复议后起诉|直接起诉"),
+}
+_SHORT = 45
 
 
 def read_report(doc: SourceDocument) -> AnnualReport:
@@ -46,7 +59,7 @@ def read_report(doc: SourceDocument) -> AnnualReport:
         return report
     report.agency, report.year = meta.agency, meta.year
     report.sections = {number: section.text for number, section in sorted(layout.sections.items())}
-    rows = {table: _rows(table, layout, doc.blocks) for table in _TABLE_SECTIONS}
+    rows = _rows(layout, doc.blocks, report)
     if _pre_2019(meta, layout, rows):
         report.format = ReportFormat.PRE_2019
         problems.add(
@@ -61,26 +74,69 @@ def read_report(doc: SourceDocument) -> AnnualReport:
     return report
 
 
-def _rows(table: str, layout: Layout, blocks: list[Block]) -> list[Row]:
-    """The table's rows: its section's table rows, or (section title lost) a table that looks like it."""
-    section: Section | None = layout.sections.get(_TABLE_SECTIONS[table])
-    if section is not None:
-        return section.rows
-    for block in blocks:
-        if block.kind is BlockKind.TABLE:
-            text = block.as_text()
-            if _TABLE_SIGNS[table] in text and _owned_by(table, text):
-                return table_rows([block])
-    return []
+def _rows(layout: Layout, blocks: list[Block], report: AnnualReport) -> dict[str, list[Row]]:
+    """Each table's rows, read from its stretch of the document whatever its layout (``stream``).
+
+    A table's stretch starts at the first short block (or table) showing its start words — not
+    before its section's title, where there is one, nor before the previous table's start — and
+    ends where a later table starts or at the title of a later section.
+    """
+    starts: dict[str, int] = {}
+    floor = 0
+    for table, section_number in _TABLE_SECTIONS.items():
+        section = layout.sections.get(section_number)
+        begin = max(floor, _index_of(blocks, section.line) if section is not None else 0)
+        found = next((i for i in range(begin, len(blocks)) if _starts(blocks[i], table)), None)
+        if found is not None:
+            starts[table] = found
+            floor = found + 1
+    result: dict[str, list[Row]] = {}
+    for table in _TABLE_SECTIONS:
+        if table not in starts:
+            result[table] = []
+            continue
+        later = [i for t, i in starts.items() if i > starts[table]]
+        end = min(later, default=len(blocks))
+        number = int(_TABLE_SECTIONS[table])
+        for i in range(starts[table] + 1, end):
+            heading = heading_number(blocks[i].text, number) if blocks[i].kind is BlockKind.PARAGRAPH else None
+            if heading is not None:
+                end = i
+                break
+        stretch = blocks[starts[table] : end]
+        if table == "t2":
+            rows = regroup(stretch, t2_label, t2_width)
+        elif table == "t3":
+            rows = regroup(stretch, StreamLabels(), t3_width)
+        else:
+            rows = regroup(stretch, lambda _text: False, lambda _cells, _rows: None)
+        _note_split_cells(report, table, rows)
+        result[table] = rows.rows if any(row.has_number or len(row.cells) > 1 for row in rows.rows) else []
+    return result
 
 
-def _owned_by(table: str, text: str) -> bool:
-    """A table block holding several tables' signs belongs to the first matching table only."""
-    if table == "t4":
-        return "自然人" not in text and "第二十条" not in text
-    if table == "t3":
-        return "第二十条" not in text
-    return True
+def _index_of(blocks: list[Block], line: int | None) -> int:
+    if line is None:
+        return 0
+    return next((i for i, block in enumerate(blocks) if block.line is not None and block.line >= line), 0)
+
+
+def _starts(block: Block, table: str) -> bool:
+    if block.kind is BlockKind.TABLE:
+        return bool(_TABLE_STARTS[table].search(key(block.as_text())))
+    text = key(block.text)
+    return len(text) <= _SHORT and bool(_TABLE_STARTS[table].search(text))
+
+
+def _note_split_cells(report: AnnualReport, table: str, rows: Rows) -> None:
+    for line, digits in rows.notes:
+        where = f"(原文第{line}行)" if line is not None else ""
+        problems.add(
+            report,
+            problems.LABEL_INFERRED,
+            table,
+            f"{TABLE_LABELS[table]}中“{digits}”{where}是连在一起的{len(digits)}个单元格，按位置逐位读取",
+        )
 
 
 def _pre_2019(meta: Meta, layout: Layout, rows: dict[str, list[Row]]) -> bool:

@@ -58,7 +58,7 @@ _COLUMN_WORDS: tuple[tuple[re.Pattern[str], str, ReportFormat | None], ...] = (
     (re.compile(r"上一?年"), "last_year", ReportFormat.F2019),
     (re.compile(r"增.?减|增减"), "change", ReportFormat.F2019),
     (re.compile(r"采购项目"), "projects", ReportFormat.F2019),
-    (re.compile(r"采购.*金额|总金额"), "amount", ReportFormat.F2019),
+    (re.compile(r"采购总?金额|总金额"), "amount", ReportFormat.F2019),
     (re.compile(r"处理决定"), "decisions", None),
 )
 _MONEY = frozenset({"amount_10k_yuan", "amount"})
@@ -91,20 +91,51 @@ class Table2:
 
 
 def _columns(cells: list[str]) -> tuple[list[str], ReportFormat | None]:
+    """The columns a header row names, in order (a cell may hold several: a header spread over
+    lines is joined into one), and the template its words belong to."""
     columns: list[str] = []
     template: ReportFormat | None = None
     for cell in cells:
-        text = key(cell)
-        if not text or text == "信息内容":
-            continue
+        text = key(cell).replace("信息内容", "")
+        found: list[tuple[int, str, ReportFormat | None]] = []
+        taken: list[tuple[int, int]] = []
         for words, column, used_by in _COLUMN_WORDS:
-            if words.search(text):
-                columns.append(column)
-                template = used_by or template
-                break
+            for match in words.finditer(text):
+                span = match.span()
+                if any(a < span[1] and span[0] < b for a, b in taken):
+                    continue
+                taken.append(span)
+                found.append((span[0], column, used_by))
+        for _start, column, used_by in sorted(found):
+            columns.append(column)
+            template = used_by or template
     if template is None and columns:
         template = ReportFormat.F2021
     return columns, template
+
+
+def is_label(text: str) -> bool:
+    """A cell that starts a row of table 二 in a flattened stream: a block heading or an item's name."""
+    text = key(text)
+    if _BLOCK_HEADING.search(text):
+        return True
+    return _item([text]) is not None and not any(words.search(text) for words, _c, _t in _COLUMN_WORDS)
+
+
+def width(cells: list[str], rows: list[Row]) -> int | None:
+    """How many values the row starting with ``cells`` takes: the columns of its block's header."""
+    item = _item(cells[:1])
+    if item is None:
+        return None
+    for row in reversed(rows):
+        if _BLOCK_HEADING.search(row.text_key):
+            break
+        if not row.has_number:
+            columns, _template = _columns(list(row.cells))
+            if columns:
+                return len(columns)
+    widths = {len(keys_for(item, template)) for template in (ReportFormat.F2021, ReportFormat.F2019)}
+    return widths.pop() if len(widths) == 1 else None
 
 
 def _item(labels: list[str]) -> str | None:

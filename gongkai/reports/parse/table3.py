@@ -81,6 +81,31 @@ def _label(labels: list[str]) -> _Label:
     return _Label(None, group)
 
 
+class StreamLabels:
+    """Which cells start a row of table 三 in a flattened stream. Until the first row's label the
+    cells are the header (自然人 … 其他, 总计: column names, not the rows (七)总计 and 3.其他)."""
+
+    def __init__(self) -> None:
+        self.started = False
+
+    def __call__(self, text: str) -> bool:
+        label = _label([text])
+        if label.code is None and label.group is None:
+            return bool(_RESULTS.search(key(text))) and self.started
+        if not self.started:
+            if label.code in {"total", "other"} or _HEADER_WORDS.search(key(text)):
+                return False
+            self.started = True
+        return True
+
+
+_RESULTS = re.compile(r"本年度?办理结果")
+
+
+def width(cells: list[str], rows: list[Row]) -> int | None:
+    return WIDTH
+
+
 def _group_of(code: str) -> OutcomeGroup | None:
     outcome = OUTCOME_BY_CODE.get(code)
     return outcome.group if outcome is not None else None
@@ -103,7 +128,7 @@ def template_of(data: list[tuple[Row, list[str], _Label]], default: ReportFormat
     codes = [label.code for _, _, label in data]
     if t3_template_of_rows(c for c in codes if c) is ReportFormat.F2021:
         return ReportFormat.F2021
-    for (_, _, label), next_code in zip(data, [*codes[1:], None], strict=True):
+    for (_, _, label), next_code in zip(data, [*codes[1:], None], strict=False):
         if label.code is None and label.group is OutcomeGroup.OTHER and next_code == "total":
             return ReportFormat.F2019
     if len(data) == len(T3_ROW_KEYS[ReportFormat.F2021]):
