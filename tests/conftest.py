@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.test.utils import override_settings
 
 from gongkai.agencies.models import Agency, Role
 
 from .factories import AgencyFactory, UserFactory, grant
+
+
+@pytest.fixture(autouse=True, scope="session")
+def media_root(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """Stored files (gongkai.core.storage) go to a folder of the test session, not var/media."""
+    root = tmp_path_factory.mktemp("media")
+    with override_settings(MEDIA_ROOT=str(root)):
+        yield root
 
 
 @dataclass

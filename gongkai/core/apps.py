@@ -12,3 +12,6 @@ class CoreConfig(AppConfig):
         ("check", _("check the installation: deployment settings, database, migrations")),
         ("audit", _("verify the audit log's hash chain (gongkai audit verify)")),
     ]
+
+    def ready(self) -> None:
+        from . import storage  # noqa: F401  (registers the MEDIA_ROOT system check)

@@ -1,8 +1,10 @@
 """Published annual reports kept in the platform: uploaded for audit, or imported as history.
 
-The reading and checking is pure (``audit``); a row keeps the file as uploaded, the report as
-read (the JSON of shared/spec/report-json.md, findings included), the numbered source lines the
-audit page shows, and the counts and score for lists.
+The reading and checking is pure (``audit``); a row keeps the report as read (the JSON of
+shared/spec/report-json.md, findings included), the numbered source lines the audit page shows,
+and the counts and score for lists. The file as uploaded lives in Django storage
+(``gongkai.core.storage``): the row holds its generated storage name, size and SHA-256, and
+every reader of the content goes through ``gongkai.reports.stored``.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.models import TimeStampedModel
+from gongkai.core.storage import delete_files_with_rows
 
 from .model import UNREADABLE_FORMAT, AnnualReport
 
@@ -42,7 +45,8 @@ class PublishedReport(TimeStampedModel):
     file_name = models.CharField(_("file name"), max_length=255)
     media_type = models.CharField(_("file type"), max_length=16)
     size = models.PositiveIntegerField(_("size in bytes"))
-    content = models.BinaryField(_("file as uploaded"))
+    file = models.FileField(_("file as uploaded"), upload_to="reports", max_length=255)
+    sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
     result = models.JSONField(_("report as read"), encoder=DjangoJSONEncoder)
     source_lines = models.JSONField(_("source lines"), default=list, blank=True)
     error_count = models.PositiveIntegerField(_("errors"), default=0)
@@ -74,3 +78,6 @@ class PublishedReport(TimeStampedModel):
     def source_line_pairs(self) -> list[tuple[int, str]]:
         pairs: list[Any] = self.source_lines or []
         return [(int(number), str(text)) for number, text in pairs]
+
+
+delete_files_with_rows(PublishedReport, "file")

@@ -26,7 +26,7 @@ def staff_reports(user: AnyUser) -> models.QuerySet[PublishedReport]:
     return (
         scope(PublishedReport.objects.all(), user)
         .select_related("agency", "uploaded_by")
-        .defer("content", "result", "source_lines")
+        .defer("result", "source_lines")
         .order_by("-created_at", "-id")
     )
 

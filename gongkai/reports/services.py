@@ -6,7 +6,8 @@ their audit events are saved at once, so a bad file or ZIP saves nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -15,6 +16,7 @@ from gongkai.agencies.models import Agency
 from gongkai.core.audit import Actor, record_event
 from gongkai.core.errors import ValidationFailed, problems_error
 from gongkai.core.permissions import require
+from gongkai.core.storage import StoredFile, delete_stored
 from gongkai.files import IntakeRefused, Problem, ProblemKind, Upload, UploadedLike, UploadLimits
 from gongkai.files import unpack as intake_unpack
 
@@ -23,6 +25,7 @@ from .model import NOT_COMPARABLE_FORMATS, AnnualReport, ReportFormat
 from .models import PublishedReport, ReportFormatChoice, ReportKind
 from .permissions import can_import_history, can_upload_reports
 from .selectors import previous_report
+from .stored import report_content, store_report_file
 
 LIMITS = UploadLimits(accepted_suffixes=frozenset({".txt", ".htm", ".html", ".docx", ".pdf"}))
 MAX_FILE_BYTES = LIMITS.max_file_bytes  # one report (a DOCX with images stays well below)
@@ -83,7 +86,9 @@ class AgencyIndex:
         return self._by_name.get(key, self.root) if key else self.root
 
 
-def _row(item: Audit, upload: Upload, agency: Agency, actor: Actor, kind: ReportKind) -> PublishedReport:
+def _row(
+    item: Audit, upload: Upload, stored: StoredFile, agency: Agency, actor: Actor, kind: ReportKind
+) -> PublishedReport:
     report = item.report
     user = actor if actor is not None and actor.is_authenticated else None
     return PublishedReport(
@@ -93,8 +98,9 @@ def _row(item: Audit, upload: Upload, agency: Agency, actor: Actor, kind: Report
         agency_name_read=(report.agency or "")[:200],
         file_name=upload.name,
         media_type=item.media_type,
-        size=len(upload.data),
-        content=upload.data,
+        size=stored.size,
+        file=stored.name,
+        sha256=stored.sha256,
         result=report.to_json(),
         source_lines=[list(pair) for pair in item.source_lines],
         error_count=len(report.errors),
@@ -107,6 +113,19 @@ def _row(item: Audit, upload: Upload, agency: Agency, actor: Actor, kind: Report
 
 def _loader(data: bytes) -> Callable[[], bytes]:
     return lambda: data
+
+
+@contextmanager
+def _storing(uploads: Sequence[Upload]) -> Iterator[list[StoredFile]]:
+    """Store the uploads' bytes for the rows about to be saved; remove them again if saving fails."""
+    stored: list[StoredFile] = []
+    try:
+        for upload in uploads:
+            stored.append(store_report_file(upload.data, upload.name))
+        yield stored
+    except BaseException:
+        delete_stored(file.name for file in stored)
+        raise
 
 
 def report_upload(
@@ -133,9 +152,9 @@ def report_upload(
     )
     targets = [index.match(item.report.agency) if item.readable else agency for item in audits]
     saved: list[PublishedReport] = []
-    with transaction.atomic():
-        for item, upload, target in zip(audits, uploads, targets, strict=True):
-            row = _row(item, upload, target, actor, ReportKind.AUDIT)
+    with _storing(uploads) as stored, transaction.atomic():
+        for item, upload, file, target in zip(audits, uploads, stored, targets, strict=True):
+            row = _row(item, upload, file, target, actor, ReportKind.AUDIT)
             row.save()
             record_event(
                 actor=actor,
@@ -175,8 +194,8 @@ def report_import_history(
             _("The report is for %(read)d, not %(year)d; check the year.") % {"read": report.year, "year": year}
         )
     report.year = year
-    with transaction.atomic():
-        row = _row(item, upload, agency, actor, ReportKind.HISTORY)
+    with _storing([upload]) as stored, transaction.atomic():
+        row = _row(item, upload, stored[0], agency, actor, ReportKind.HISTORY)
         row.save()
         record_event(
             actor=actor,
@@ -196,9 +215,13 @@ def _recheck_year(*, actor: Actor, agency: Agency, year: int, previous: AnnualRe
     Without it an audit uploaded before the history import would keep saying nothing about the
     carry-over. Each changed result is saved with an audit event; the file itself is not touched.
     """
-    rows = PublishedReport.objects.filter(agency=agency, year=year).exclude(format__in=NOT_COMPARABLE_FORMATS)
+    rows = (
+        PublishedReport.objects.filter(agency=agency, year=year)
+        .exclude(format__in=NOT_COMPARABLE_FORMATS)
+        .defer("source_lines")
+    )
     for row in rows.select_for_update():
-        item = audit(bytes(row.content), row.file_name, previous, keep_source=False)
+        item = audit(report_content(row), row.file_name, previous, keep_source=False)
         before = (row.error_count, row.warning_count, row.score)
         row.result = item.report.to_json()
         row.error_count = len(item.report.errors)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.errors import PermissionDenied, ValidationFailed
 
-from . import selectors, services
+from . import selectors, services, stored
 from .audit import Audit
 from .audit_html import fragment_context
 from .forms import HistoryForm, UploadForm
@@ -102,7 +102,7 @@ def report_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def report_file(request: HttpRequest, pk: int) -> HttpResponse:
     row = selectors.staff_report(request.user, pk)
-    response = HttpResponse(bytes(row.content), content_type="application/octet-stream")
+    response = HttpResponse(stored.report_content(row), content_type="application/octet-stream")
     filename = quote(row.file_name.rsplit("/", 1)[-1], safe="")
     response["Content-Disposition"] = f"attachment; filename*=UTF-8''{filename}"
     return response

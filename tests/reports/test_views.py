@@ -15,6 +15,7 @@ from gongkai.core.errors import PermissionDenied, ValidationFailed
 from gongkai.core.models import AuditEvent
 from gongkai.reports.models import PublishedReport, ReportKind
 from gongkai.reports.services import report_import_history, report_upload
+from gongkai.reports.stored import report_content
 
 from ..conftest import World
 from .report_text import report_text
@@ -63,7 +64,7 @@ def test_a_supervisor_uploads_one_report_and_sees_its_audit(client: Client, worl
     assert response["Location"] == reverse("reports:detail", args=[row.pk])
     assert (row.agency, row.year, row.format, row.kind) == (world.city, 2023, "2021", ReportKind.AUDIT)
     assert (row.error_count, row.warning_count, row.score) == (0, 0, 100)
-    assert bytes(row.content) == text_of("青山市人民政府")
+    assert report_content(row) == text_of("青山市人民政府")
     event = AuditEvent.objects.get(action="report.uploaded")
     assert (event.agency, event.actor) == (world.city, world.users["city_supervisor"])
     page = client.get(response["Location"])
