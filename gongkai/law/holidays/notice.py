@@ -26,6 +26,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from lunar_python import Solar
+
 from .schedule import MakeupDay, Problem, RestPeriod, date_range, is_weekend, md, weekday_name
 from .statutory import FIRST_YEAR, LAST_YEAR, chuxi, festivals_named
 
@@ -36,20 +38,25 @@ CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 TITLE = re.compile(r"国务院办公厅关于(\d{4})年部分节假日安排的通知")
 DOCUMENT = re.compile(r"(国办发明电|国办发|国发明电)[〔\[(【](\d{4})[〕\])】](\d{1,3})号")
 # an item: "一、元旦:" (numbering optional); the name is Chinese text, possibly combined with 、
-HEAD = re.compile(rf"(?:([{NUMERALS}]{{1,3}}、)|(?:^|(?<=[。;!])))([\u4e00-\u9fff、·]{{1,60}}?):")
+HEAD = re.compile(rf"(?:([{NUMERALS}]{{1,3}}、)|(?:^|(?<=[。;!])))([\u4e00-\u9fff、·“”‘’「」\"']{{1,60}}?):")
+LINE_HEAD = re.compile(rf"\n\s*(?=(?:[{NUMERALS}]{{1,3}}、)?[\u4e00-\u9fff、·“”]{{1,20}}:)")
+NOT_HEADS = ("其中",)  # "其中：4月4日（清明节）为法定节假日……" (2008) explains the item before it
 # the closing paragraph and the signature, cut from the last item
 CLOSING = re.compile(r"节假日期间|调休放假期间|国务院(?:办公厅)?\d{4}年\d{1,2}月|各地区、各部门要")
 # a notice of the State Council for one special rest day (2015: 国发明电〔2015〕1号) has no items
 SPECIAL_TITLE = re.compile(r"国务院关于(.{2,60}?)(?:调休)?放假的通知")
 # clauses that explain rather than arrange (2008: "其中，1月1日（星期二）为法定假日，12月30日（星期日）为公休日，
 # 12月29日（星期六）公休日调至12月31日（星期一）"); the arrangement follows in its own sentence
-EXPLANATION = ("为法定假日", "为公休日", "调至")
+EXPLANATION = ("为法定假日", "为法定节假日", "为公休日", "调至")
 # sentences that encourage rather than arrange (2024: "鼓励各单位……安排职工在除夕（2月9日）休息")
 ENCOURAGEMENT = ("鼓励",)
 DATE = re.compile(r"(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日(?:\(([^()]*)\))?")
 RANGE_SEP = re.compile(r"^(?:至|到|—|–|-|~|－)+")
 COUNT = re.compile(r"共([0-9一二两三四五六七八九十]{1,3})天")
 DAYS_OFF = re.compile(r"放假([0-9一二两三四五六七八九十]{1,3})天")
+# "（农历腊月二十八、周日）", "（农历正月初七、周二）"
+LUNAR_NOTE = re.compile(r"农历(闰?[正一二三四五六七八九十冬腊]{1,2})月((?:初|十|二十|廿|三十)[一二三四五六七八九十]?)")
+LUNAR_MONTHS = {"一": "正", "十一": "冬", "十二": "腊"}
 REST_WORDS = ("放假", "补休", "休息", "调休", "公休", "连休")
 WORK_WORDS = ("上班",)
 
@@ -85,7 +92,9 @@ def normalise(text: str) -> str:
     text = html.unescape(text)
     text = re.sub(r"<[^>]*>", "\n", text)
     text = unicodedata.normalize("NFKC", text)
-    text = text.replace("〔", "〔").replace("【", "〔").replace("】", "〕")
+    text = text.replace("【", "〔").replace("】", "〕")
+    # a line that starts with "春节：" starts an item even when the line before has no "。"
+    text = LINE_HEAD.sub("。", text)
     return re.sub(r"\s+", "", text)
 
 
@@ -145,12 +154,12 @@ def parse_notice(text: str, year: int | None = None) -> ParsedNotice:
         body = body.replace(title_match.group(0), "。")
     if doc_match:
         body = body.replace(doc_match.group(0), "。")
-    heads = list(HEAD.finditer(body))
+    heads = [h for h in HEAD.finditer(body) if h.group(2) not in NOT_HEADS]
     items: list[NoticeItem] = []
     periods: list[RestPeriod] = []
     makeups: list[MakeupDay] = []
     for i, head in enumerate(heads):
-        name = head.group(2)
+        name = re.sub("[“”‘’「」\"']", "", head.group(2))
         numbered = re.search(rf"[{NUMERALS}]{{1,3}}、(?=[^、]*$)", name)
         if numbered and not head.group(1):
             name = name[numbered.end() :]
@@ -241,19 +250,26 @@ def _read_item(name: str, text: str, year: int, problems: list[Problem]) -> Noti
     pending: list[tuple[list[date], str]] = []  # dates of clauses without a keyword, waiting for one
     previous: date | None = None  # the last date read: "至8日" takes its month and year
     new_year_item = "元旦" in name
-    explaining = False
+    explaining = explained = False
+    sentence_start = True
 
     for clause in _clauses(text):
         if clause == "。":
-            for _dates, quoted in pending:
-                problems.append(Problem("unreadable", f"“{name}”一条中无法识别：“{quoted}”（没有写放假还是上班）"))
+            if not explained:
+                for _dates, quoted in pending:
+                    problems.append(Problem("unreadable", f"“{name}”一条中无法识别：“{quoted}”（没有写放假还是上班）"))
             pending = []
-            explaining = False
+            explaining = explained = False
+            sentence_start = True
             continue
+        if sentence_start and clause.startswith("其中"):
+            explained = True  # "其中，1日、2日、3日为法定假日……": what it lists is said again below
+        sentence_start = False
         if explaining or any(w in clause for w in ENCOURAGEMENT):
             explaining = True  # skip to the end of the sentence
             continue
         if any(w in clause for w in EXPLANATION):
+            pending = []  # "4月4日（清明节），为法定节假日": the dates before were its subject
             continue
         mentions: list[_Mention] = []
         for m in DATE.finditer(clause):
@@ -293,8 +309,15 @@ def _read_item(name: str, text: str, year: int, problems: list[Problem]) -> Noti
         days, ranges = _expand(name, mentions, clause, problems, year)
         if not days:
             continue
-        if ranges:
-            last_range = (*ranges[-1], clause)
+        if count:
+            # "共8天" counts the range written before it (in this clause, or the clause before)
+            before = [r for r in ranges if r[2] <= count.start()]
+            if before:
+                last_range = (before[-1][0], before[-1][1], clause)
+            if last_range is not None:
+                _check_count(name, last_range, _number(count.group(1)), problems, year)
+        if ranges and not is_work:
+            last_range = (ranges[-1][0], ranges[-1][1], clause)
         if is_work:
             work.extend(days)
         elif is_rest:
@@ -304,8 +327,6 @@ def _read_item(name: str, text: str, year: int, problems: list[Problem]) -> Noti
         else:
             pending.append((days, clause))
             continue
-        if count and ranges:
-            _check_count(name, last_range, _number(count.group(1)), problems, year)  # type: ignore[arg-type]
     for _, quoted in pending:
         problems.append(Problem("unreadable", f"“{name}”一条中无法识别：“{quoted}”（没有写放假还是上班）"))
     if not rest:
@@ -315,10 +336,11 @@ def _read_item(name: str, text: str, year: int, problems: list[Problem]) -> Noti
 
 def _expand(
     name: str, mentions: list[_Mention], clause: str, problems: list[Problem], year: int
-) -> tuple[list[date], list[tuple[date, date]]]:
-    """Dates of one clause: "A至B" is the range A..B, other mentions single days."""
+) -> tuple[list[date], list[tuple[date, date, int]]]:
+    """Dates of one clause: "A至B" is the range A..B, other mentions single days; each range with the
+    offset in the clause where it ends."""
     days: list[date] = []
-    ranges: list[tuple[date, date]] = []
+    ranges: list[tuple[date, date, int]] = []
     i = 0
     while i < len(mentions):
         here = mentions[i]
@@ -334,11 +356,11 @@ def _expand(
                 i += 2
                 continue
             days.extend(start + timedelta(days=k) for k in range((end - start).days + 1))
-            ranges.append((start, end))
+            ranges.append((start, end, there.end))
             i += 2
             continue
         days.append(here.day)
-        ranges.append((here.day, here.day))
+        ranges.append((here.day, here.day, here.end))
         i += 1
     return days, ranges
 
@@ -356,7 +378,10 @@ def _check_count(name: str, rng: tuple[date, date, str], stated: int, problems: 
 
 
 def _check_note(name: str, day: date, note: str, problems: list[Problem], year: int) -> None:
-    """ "（周二）" must be the date's weekday; "农历除夕" must be 除夕."""
+    """ "（周二）" must be the date's weekday; "农历除夕" must be 除夕, "农历腊月二十八" that lunar date.
+    A note of a range ("即农历除夕至正月初六", 2008) is not checked against one of its ends."""
+    if "至" in note:
+        return
     found = re.search(r"(?:周|星期|礼拜)([一二三四五六日天])", note)
     if found and WEEKDAYS[found.group(1)] != day.weekday():
         problems.append(
@@ -365,13 +390,35 @@ def _check_note(name: str, day: date, note: str, problems: list[Problem], year: 
                 f"“{name}”一条写{md(day, year)}是{found.group(0)}，但{md(day, year)}是{weekday_name(day)}",
             )
         )
-    if "除夕" in note and FIRST_YEAR <= day.year + 1 <= LAST_YEAR:
+    if "除夕" in note and FIRST_YEAR <= day.year <= LAST_YEAR:
         eve = chuxi(day.year) if day.month <= 2 else None
         if eve != day:
+            actual = md(eve, year) if eve else "1月或2月的一天"
+            problems.append(
+                Problem("lunar_mismatch", f"“{name}”一条写{md(day, year)}是农历除夕，但{day.year}年的除夕是{actual}")
+            )
+        return
+    written = LUNAR_NOTE.search(note)
+    if written:
+        stated = _lunar_words(written.group(1), written.group(2))
+        actual = lunar_date(day)
+        if stated != actual:
             problems.append(
                 Problem(
                     "lunar_mismatch",
-                    f"“{name}”一条写{md(day, year)}是农历除夕，但{day.year}年的除夕是"
-                    f"{md(eve, year) if eve else '1月或2月的一天'}",
+                    f"“{name}”一条写{md(day, year)}是农历{written.group(1)}月{written.group(2)}，"
+                    f"但{md(day, year)}是农历{actual}",
                 )
             )
+
+
+def lunar_date(day: date) -> str:
+    """The lunar date as notices write it: "腊月二十八", "正月初七", "闰二月初一"."""
+    lunar = Solar.fromYmd(day.year, day.month, day.day).getLunar()
+    return _lunar_words(lunar.getMonthInChinese(), lunar.getDayInChinese())
+
+
+def _lunar_words(month: str, day: str) -> str:
+    leap = "闰" if month.startswith("闰") else ""
+    plain = month.removeprefix("闰")
+    return f"{leap}{LUNAR_MONTHS.get(plain, plain)}月{day.replace('廿', '二十')}"

@@ -11,7 +11,7 @@ decides its statutory days:
   初二）; 清明节1天（农历清明当日）; 劳动节1天（5月1日）; 端午节1天（农历端午当日）; 中秋节1天
   （农历中秋当日）; 国庆节3天. 11 days.
 - 国务院令第644号 (2013年12月11日, in force from 2014年1月1日): 春节3天 becomes 农历正月初一、初二、初三
-  (除夕is no longer a statutory day); the rest unchanged. 11 days.
+  (除夕 is no longer a statutory day); the rest unchanged. 11 days.
 - 国务院令第795号 (2024年11月10日, in force from 2025年1月1日): 春节4天（农历除夕、正月初一至初三）;
   劳动节2天（5月1日、2日）. 13 days. It also adds Art. 7: 放假调休 may form longer holidays, and
   除个别特殊情形外，法定节假日假期前后连续工作一般不超过6天.
@@ -57,6 +57,7 @@ ALIASES: dict[str, str] = {
     "端午": DRAGON_BOAT,
     "中秋": MID_AUTUMN,
     "国庆": NATIONAL,
+    "十一": NATIONAL,
 }
 
 
@@ -181,7 +182,11 @@ def regime(year: int) -> Regime:
 
 def canonical_festival(name: str) -> str | None:
     """The Art. 2 festival a name stands for ("中秋" → "中秋节"), or None for any other name."""
-    name = "".join(name.split())
+    name = "".join(name.split()).strip("“”‘’「」\"'")
+    for quote in "“”‘’「」\"'":
+        name = name.replace(quote, "")
+    if name.endswith("假期") and len(name) > 2:
+        name = name[:-2]
     if name in FESTIVALS:
         return name
     return ALIASES.get(name)

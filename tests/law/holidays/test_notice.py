@@ -45,7 +45,15 @@ def seed_for(year: int) -> tuple[list[RestPeriod], set[date]]:
     return own, {m.date for m in makeups if m.date.month != 12}
 
 
-YEARS = {"2012.txt": 2012, "2020.txt": 2020, "2023.txt": 2023, "2024.txt": 2024, "2025.txt": 2025, "2026.html": 2026}
+YEARS = {
+    "2007.txt": 2007,
+    "2012.txt": 2012,
+    "2020.txt": 2020,
+    "2023.txt": 2023,
+    "2024.txt": 2024,
+    "2025.txt": 2025,
+    "2026.html": 2026,
+}
 
 
 @pytest.mark.parametrize("name", sorted(NOTICES.iterdir()), ids=lambda p: p.name)
@@ -72,7 +80,10 @@ def test_the_real_notices_give_exactly_the_seeded_schedule(name: str, year: int)
     else:
         assert weekday_rest(own, year) == weekday_rest(seeded, year)
         assert {m.date for m in parsed.makeup_days if m.date.year == year} == seeded_makeups
-    assert [p.name for p in own] == [p.name for p in seeded]
+    if year == 2007:  # the 2007 notice writes “五一”, “十一”
+        assert [p.festivals for p in own] == [p.festivals for p in seeded]
+    else:
+        assert [p.name for p in own] == [p.name for p in seeded]
     assert check_year(year, parsed.periods, parsed.makeup_days).problems == ()
 
 
@@ -261,3 +272,44 @@ def test_never_raises_on_junk() -> None:
 
 def test_year_out_of_range_is_a_problem_not_an_error() -> None:
     assert parse_notice("国务院办公厅关于1998年部分节假日安排的通知").problems[0].code == "no_year"
+
+
+def test_old_style_notice_with_explanations() -> None:
+    """2007: "其中1月1日为法定假日，将2006年12月30日（星期六）、31日（星期日）两个公休日分别调至2007年1月2日、3日，
+    2006年12月30日（星期六）、31日（星期日）上班" — the explanation is skipped, the make-up days are read."""
+    parsed = parse_notice(fixture("2007.txt")[2])
+    assert [m.date for m in parsed.makeup_days[:2]] == [D(2006, 12, 30), D(2006, 12, 31)]
+    assert [p.name for p in parsed.periods] == ["元旦", "春节", "五一", "十一"]
+    assert [p.festivals for p in parsed.periods] == [("元旦",), ("春节",), ("劳动节",), ("国庆节",)]
+    assert {(d, "workday", "元旦") for d in (D(2006, 12, 30), D(2006, 12, 31))} <= set(seed_rows(2006))
+
+
+def test_an_explaining_sentence_with_a_colon_is_not_an_item() -> None:
+    """2008 style: "其中：4月4日（清明节），为法定节假日，4月5日（星期六）、4月6日（星期日）照常公休。"."""
+    parsed = parse_notice(
+        "2008年\n三、清明节：4月4日—6日放假，共3天。其中：4月4日（清明节），为法定节假日，"
+        "4月5日（星期六）、4月6日（星期日）照常公休。"
+    )
+    assert parsed.problems == ()
+    assert parsed.periods == (RestPeriod("清明节", D(2008, 4, 4), D(2008, 4, 6)),)
+
+
+def test_items_on_their_own_lines_without_numbers_or_full_stops() -> None:
+    parsed = parse_notice("2025年\n元旦：1月1日放假\n春节：1月28日至2月4日放假调休，共8天\n1月26日、2月8日上班", 2025)
+    assert parsed.problems == ()
+    assert [p.name for p in parsed.periods] == ["元旦", "春节"]
+    assert [m.date for m in parsed.makeup_days] == [D(2025, 1, 26), D(2025, 2, 8)]
+
+
+def test_a_wrong_lunar_date_is_a_problem() -> None:
+    wrong = fixture("2026.html")[2].replace("农历腊月二十八", "农历腊月二十七")
+    parsed = parse_notice(wrong)
+    assert [(p.code, p.message) for p in parsed.problems] == [
+        ("lunar_mismatch", "“春节”一条写2月15日是农历腊月二十七，但2月15日是农历腊月二十八")
+    ]
+
+
+def test_a_note_for_a_range_is_not_checked_against_one_end() -> None:
+    """2008: "2月6日—12日（即农历除夕至正月初六）": the note follows 12日 but describes the range."""
+    parsed = parse_notice("2008年\n二、春节：2月6日—12日（即农历除夕至正月初六）放假，共7天。")
+    assert parsed.problems == ()
