@@ -20,19 +20,25 @@ layer is not used (its per-cell XPath made DOCX the slowest kind to load).
 - Content controls and custom XML wrapping body blocks, table rows or cells are looked through.
 
 DOCX has no lines: blocks carry ``line=None``.
+
+Within :class:`~gongkai.files.caps.ReadCaps`: the archive's entries are counted before it is opened
+and each part is streamed through :func:`~gongkai.files.zipread.read_member` (part size, the
+package's total, the compression ratio), so a small DOCX that unpacks to gigabytes is refused after
+reading a few megabytes (:class:`~gongkai.files.caps.CapExceeded`, the loader makes it unreadable).
+The XML is parsed without resolving entities or loading anything external.
 """
 
 from __future__ import annotations
 
-import io
 import posixpath
-import zipfile
 from collections.abc import Iterator
 
 from lxml import etree
 
+from .caps import ReadCaps, current, megabytes
 from .model import Block, BlockKind
 from .plaintext import blocks_from_lines
+from .zipread import Budget, open_archive, read_member
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _BODY = f"{_W}body"
@@ -80,20 +86,43 @@ class _IrregularGridError(Exception):
 
 def _parser() -> etree.XMLParser:
     # python-docx's parser settings (so text comes out the same); one parser per call: thread-safe
-    return etree.XMLParser(remove_blank_text=True, resolve_entities=False)
+    return etree.XMLParser(remove_blank_text=True, resolve_entities=False, no_network=True, load_dtd=False)
 
 
-def _main_part(archive: zipfile.ZipFile) -> bytes:
+class _Package:
+    """A DOCX archive whose parts are read within the caps."""
+
+    def __init__(self, data: bytes, caps: ReadCaps) -> None:
+        self.archive = open_archive(data, max_members=caps.max_members, what="DOCX文件")
+        self.caps = caps
+        self.budget = Budget(
+            caps.max_unpacked_bytes,
+            message=f"DOCX文件解压后合计超过{megabytes(caps.max_unpacked_bytes)}，可能是压缩炸弹，未读取",
+            cap="max_unpacked_bytes",
+        )
+
+    def read(self, name: str) -> bytes:
+        return read_member(
+            self.archive,
+            self.archive.getinfo(name),
+            max_bytes=self.caps.max_part_bytes,
+            max_ratio=self.caps.max_ratio,
+            budget=self.budget,
+            what=f"DOCX文件中的{name}",
+        )
+
+
+def _main_part(package: _Package) -> bytes:
     """The main document part: the package's officeDocument relationship, else word/document.xml."""
-    names = set(archive.namelist())
+    names = set(package.archive.namelist())
     if _RELS in names:
-        rels = etree.fromstring(archive.read(_RELS), _parser())
+        rels = etree.fromstring(package.read(_RELS), _parser())
         for rel in rels.iter(_RELATIONSHIP):
             if rel.get("Type") == _OFFICE_DOCUMENT and rel.get("TargetMode") != "External":
                 target = posixpath.normpath(posixpath.join("/", rel.get("Target", ""))).lstrip("/")
                 if target in names:
-                    return archive.read(target)
-    return archive.read(_DEFAULT_PART)
+                    return package.read(target)
+    return package.read(_DEFAULT_PART)
 
 
 def _children(parent: etree._Element, wanted: frozenset[str]) -> Iterator[etree._Element]:
@@ -257,10 +286,15 @@ def _table_blocks(tbl: etree._Element) -> list[Block]:
     return blocks
 
 
-def blocks_from_docx(data: bytes) -> list[Block]:
-    """Raw (not yet repaired) blocks of a DOCX file; raises on a broken file (the caller reports it)."""
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        xml = _main_part(archive)
+def blocks_from_docx(data: bytes, caps: ReadCaps | None = None) -> list[Block]:
+    """Raw (not yet repaired) blocks of a DOCX file; raises on a broken file (the caller reports it).
+
+    CapExceeded when the package is past ``caps`` (too many entries, a part too large or too well
+    compressed).
+    """
+    package = _Package(data, caps or current())
+    with package.archive:
+        xml = _main_part(package)
     body = etree.fromstring(xml, _parser()).find(_BODY)
     blocks: list[Block] = []
     if body is None:

@@ -6,6 +6,10 @@ A table that holds another table is page layout, not data: its cells are read as
 Text outside tables is split into lines at block elements (``p``, ``div``, ``br``, ``li``,
 headings, …) and read like plain text, so tables flattened to ``a | b |`` lines inside HTML
 become tables too. Scripts, styles, the document head and comments are dropped.
+
+Elements nested deeper than ``max_depth`` (:class:`~gongkai.files.caps.ReadCaps`' ``html_max_depth``)
+are not read, and the caller is told so (a CUT problem), rather than the reader recursing without
+bound or the parser's own limit dropping the text unseen.
 """
 
 from __future__ import annotations
@@ -27,6 +31,21 @@ _BLOCK = {
 }  # fmt: skip
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 _MAX_SPAN = 1000
+DEFAULT_MAX_DEPTH = 128
+
+
+class _Depth:
+    """The nesting cap of one read, and whether anything was left unread below it."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.cut = False
+
+    def too_deep(self, depth: int) -> bool:
+        if depth > self.limit:
+            self.cut = True
+            return True
+        return False
 
 
 def _tag(element: etree._Element) -> str:
@@ -39,7 +58,8 @@ def _tag(element: etree._Element) -> str:
 class _Flow:
     """Collects text lines and tables in document order."""
 
-    def __init__(self) -> None:
+    def __init__(self, depth: _Depth) -> None:
+        self.depth = depth
         self.blocks: list[Block] = []
         self.lines: list[tuple[int | None, str]] = []
         self.buffer: list[str] = []
@@ -105,28 +125,29 @@ def _span(cell: etree._Element, attribute: str, default: int) -> int:
     return max(0, min(value, _MAX_SPAN))
 
 
-def cell_text(cell: etree._Element) -> str:
+def cell_text(cell: etree._Element, depth: _Depth | None = None, at: int = 0) -> str:
     """A cell's text: line breaks and block boundaries become spaces, whitespace collapsed."""
     parts: list[str] = []
+    guard = depth or _Depth(DEFAULT_MAX_DEPTH)
 
-    def walk(element: etree._Element) -> None:
+    def walk(element: etree._Element, level: int) -> None:
         tag = _tag(element)
-        if tag in _DROP:
+        if tag in _DROP or guard.too_deep(level):
             return
         if tag == "br" or tag in _BLOCK:
             parts.append(" ")
         if element.text and tag:
             parts.append(element.text)
         for child in element:
-            walk(child)
+            walk(child, level + 1)
             if child.tail:
                 parts.append(child.tail)
 
-    walk(cell)
+    walk(cell, at)
     return _SPACE.sub(" ", "".join(parts)).strip()
 
 
-def table_grid(table: etree._Element) -> list[list[str]]:
+def table_grid(table: etree._Element, depth: _Depth | None = None, at: int = 0) -> list[list[str]]:
     """The table's cells as a grid, row and column spans expanded (``rowspan="0"``: to the last row)."""
     rows = _rows_of(table)
     grid: dict[tuple[int, int], str] = {}
@@ -140,7 +161,7 @@ def table_grid(table: etree._Element) -> list[list[str]]:
             rowspan = _span(cell, "rowspan", 1) or len(rows) - r
             colspan = _span(cell, "colspan", 1) or 1
             rowspan = min(rowspan, len(rows) - r)
-            text = cell_text(cell)
+            text = cell_text(cell, depth, at + 2)
             for dr in range(rowspan):
                 for dc in range(colspan):
                     grid[(r + dr, c + dc)] = text
@@ -151,17 +172,17 @@ def table_grid(table: etree._Element) -> list[list[str]]:
     return [[grid.get((r, c), "") for c in range(width)] for r in range(len(rows))]
 
 
-def _walk(element: etree._Element, flow: _Flow) -> None:
+def _walk(element: etree._Element, flow: _Flow, depth: int) -> None:
     tag = _tag(element)
-    if not tag or tag in _DROP:
+    if not tag or tag in _DROP or flow.depth.too_deep(depth):
         return
     line = element.sourceline
     if tag == "table" and not _is_layout_table(element):
-        grid = table_grid(element)
+        grid = table_grid(element, flow.depth, depth)
         caption = [child for child in element if _tag(child) == "caption"]
         for item in caption:
             flow.newline()
-            flow.text(cell_text(item), item.sourceline)
+            flow.text(cell_text(item, flow.depth, depth + 1), item.sourceline)
             flow.newline()
         if grid:
             flow.table(Block(BlockKind.TABLE, rows=grid, line=line))
@@ -176,7 +197,7 @@ def _walk(element: etree._Element, flow: _Flow) -> None:
         flow.preformatted += 1
     flow.text(element.text, line)
     for child in element:
-        _walk(child, flow)
+        _walk(child, flow, depth + 1)
         flow.text(child.tail, child.sourceline)
     if tag == "pre":
         flow.preformatted -= 1
@@ -184,11 +205,15 @@ def _walk(element: etree._Element, flow: _Flow) -> None:
         flow.newline()
 
 
-def blocks_from_html(text: str) -> list[Block]:
-    """Raw (not yet repaired) blocks of an HTML document given as decoded text."""
+def blocks_from_html(text: str, *, max_depth: int = DEFAULT_MAX_DEPTH) -> tuple[list[Block], bool]:
+    """Raw (not yet repaired) blocks of an HTML document given as decoded text; True: cut at ``max_depth``.
+
+    The parser keeps its own limits (libxml2 nests at most 256 elements and drops what is deeper);
+    ``max_depth`` is below that, so whatever is cut is cut here, and reported.
+    """
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True)
     root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
-    flow = _Flow()
-    _walk(root, flow)
+    flow = _Flow(_Depth(max_depth))
+    _walk(root, flow, 0)
     flow.flush_lines()
-    return flow.blocks
+    return flow.blocks, flow.depth.cut

@@ -7,10 +7,18 @@ with :func:`gongkai.text.repair_text`, adding one ``REPAIRED``/``GARBLED`` probl
 repair. It never raises for bad input: an empty, binary, undecodable or unsupported file gives
 ``readable=False``, no blocks and one ``UNREADABLE`` problem (place ``file``) with a clear
 Chinese message.
+
+Every read stays within the :class:`~gongkai.files.caps.ReadCaps` given (else the process's,
+:func:`gongkai.files.caps.current`): a file that cannot be read within them is unreadable with a
+problem naming the cap (``details["cap"]``); one read in part keeps what was read, with one ``CUT``
+problem per cap that cut it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from .caps import CapExceeded, ReadCaps, current, megabytes
 from .docxdoc import blocks_from_docx
 from .encoding import decode_text
 from .htmldoc import blocks_from_html
@@ -22,14 +30,22 @@ from .repairing import repair_blocks
 from .sniff import is_ole2, looks_like_html, sniff_media_type
 
 
-def unreadable(name: str, media_type: MediaType, message: str, encoding: str | None = None) -> SourceDocument:
-    """A document that could not be read, with one problem saying why."""
-    problem = Problem(ProblemKind.UNREADABLE, "file", message)
+def unreadable(
+    name: str, media_type: MediaType, message: str, encoding: str | None = None, *, cap: str | None = None
+) -> SourceDocument:
+    """A document that could not be read, with one problem saying why (``cap``: the cap it is past)."""
+    problem = Problem(ProblemKind.UNREADABLE, "file", message, {"cap": cap} if cap else {})
     return SourceDocument(name, media_type, encoding, blocks=[], problems=[problem], readable=False)
 
 
-def load_source(data: bytes, name: str) -> SourceDocument:
+def _cut_problems(cuts: Mapping[str, str]) -> list[Problem]:
+    return [Problem(ProblemKind.CUT, "file", message, {"cap": cap}) for cap, message in cuts.items()]
+
+
+def load_source(data: bytes, name: str, caps: ReadCaps | None = None) -> SourceDocument:
     """Read ``data`` (the file's bytes; ``name`` its file name) into a repaired SourceDocument."""
+    caps = caps or current()
+    cuts: dict[str, str] = {}
     if not data.strip():
         return unreadable(name, MediaType.UNKNOWN, "文件为空，没有可读取的内容")
     media_type = sniff_media_type(data, name)
@@ -44,14 +60,21 @@ def load_source(data: bytes, name: str) -> SourceDocument:
         return unreadable(name, media_type, "无法识别的文件格式，无法读取")
     if media_type is MediaType.DOCX:
         try:
-            raw = blocks_from_docx(data)
+            raw = blocks_from_docx(data, caps)
+        except CapExceeded as cut:
+            return unreadable(name, media_type, cut.message, cap=cut.cap)
         except Exception:  # zipfile and lxml raise many kinds of errors on a damaged DOCX
             return unreadable(name, media_type, "DOCX文件已损坏，无法读取")
     elif media_type is MediaType.PDF:
         try:
-            raw = blocks_from_pdf(data)
+            raw, cuts = blocks_from_pdf(data, caps)
+        except CapExceeded as cut:
+            return unreadable(name, media_type, cut.message, cap=cut.cap)
         except Exception:  # pdfminer raises many kinds of errors on a damaged or encrypted file
             return unreadable(name, media_type, "PDF文件已损坏或已加密，无法读取")
+        if not raw and cuts:
+            cap, message = next(iter(cuts.items()))
+            return unreadable(name, media_type, f"{message}；读取的部分中没有文字", cap=cap)
         if not raw:
             return unreadable(name, media_type, "PDF文件没有文字层（可能是扫描图片），无法读取文字")
     else:
@@ -62,13 +85,22 @@ def load_source(data: bytes, name: str) -> SourceDocument:
         if media_type is MediaType.TEXT and looks_like_html(decoded.text):
             media_type = MediaType.HTML
         if media_type is MediaType.HTML:
+            text = decoded.text
+            if len(data) > caps.html_max_bytes:
+                text = text[: caps.html_max_bytes]
+                cuts["html_max_bytes"] = f"HTML文件超过{megabytes(caps.html_max_bytes)}，超出部分未读取"
             try:
-                raw = blocks_from_html(decoded.text)
+                raw, deep = blocks_from_html(text, max_depth=caps.html_max_depth)
             except Exception:  # lxml's parser errors on a document that is not HTML at all
-                raw = blocks_from_text(decoded.text)
+                raw, deep = blocks_from_text(text), False
+            if deep:
+                cuts["html_max_depth"] = f"HTML文件的元素嵌套超过{caps.html_max_depth}层，更深处的内容未读取"
         else:
             raw = blocks_from_text(decoded.text)
     blocks, problems = repair_blocks(raw, rows_are_lines=media_type in (MediaType.TEXT, MediaType.PDF))
     if not blocks:
+        if cuts:
+            cap, message = next(iter(cuts.items()))
+            return unreadable(name, media_type, f"{message}；读取的部分中没有文字", encoding, cap=cap)
         return unreadable(name, media_type, "文件中没有可读取的文字", encoding)
-    return SourceDocument(name, media_type, encoding, blocks=blocks, problems=problems)
+    return SourceDocument(name, media_type, encoding, blocks=blocks, problems=[*_cut_problems(cuts), *problems])

@@ -37,7 +37,8 @@ class ProblemKind(StrEnum):
     CANNOT_UNPACK = "cannot_unpack"
     ZIP_TOO_LARGE = "zip_too_large"
     NO_FILES = "no_files"
-    TOO_MANY_FILES = "too_many_files"
+    TOO_MANY_FILES = "too_many_files"  # in one upload, all files and ZIP members together
+    UPLOAD_TOO_LARGE = "upload_too_large"  # all files and ZIP members of one upload together, unpacked
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,9 @@ import io
 import re
 import zipfile
 
+from .caps import DEFAULT_CAPS
 from .model import MediaType
+from .zipread import directory_entries
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _HTML_START = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html\b)", re.I | re.S)
@@ -48,6 +50,9 @@ def looks_like_html(text: str) -> bool:
 
 
 def _is_docx(data: bytes) -> bool:
+    entries = directory_entries(data)
+    if entries is not None and entries > DEFAULT_CAPS.max_members:  # not worth a directory: the reader refuses it
+        return b"word/document.xml" in data
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return "word/document.xml" in archive.namelist()

@@ -2,10 +2,16 @@
 
 :func:`unpack` takes what a form or API received (objects with a ``name`` and ``read(size)``),
 unpacks ZIPs (:func:`unpack_zip`) and checks every limit of :class:`UploadLimits`: the size of
-one file and of one ZIP as uploaded, the number of files (ZIP members included), what a ZIP
-unpacks to, the compression ratio of each member (a ZIP bomb), paths that leave the archive,
-encrypted members and the kinds of file accepted (by suffix). Member names written by Chinese
-Windows zip tools (GBK without the UTF-8 flag) are decoded as such.
+one file and of one ZIP as uploaded, and — across the whole upload, all its files and all the
+members of all its ZIPs together, not per ZIP — the number of files and the bytes they come to;
+the compression ratio of each member (a ZIP bomb), paths that leave the archive, encrypted
+members and the kinds of file accepted (by suffix). Member names written by Chinese Windows zip
+tools (GBK without the UTF-8 flag) are decoded as such.
+
+The sizes a ZIP's headers declare are checked first (so that a bad ZIP is refused with all its
+problems before anything is unpacked), but not trusted: members are streamed through
+:func:`~gongkai.files.zipread.read_member`, which counts the bytes that actually come out, and a
+ZIP's entries are counted before its directory is read.
 
 Anything unacceptable raises :class:`~gongkai.files.problems.IntakeRefused` with every problem
 found in a ZIP at once (nothing is half-read); the caller words the problems for its users.
@@ -14,7 +20,6 @@ found in a ZIP at once (nothing is half-read); the caller words the problems for
 from __future__ import annotations
 
 import contextlib
-import io
 import re
 import zipfile
 import zlib
@@ -23,7 +28,9 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any, Protocol
 
+from .caps import CapExceeded
 from .problems import IntakeRefused, Problem, ProblemKind
+from .zipread import Budget, directory_entries, open_archive, read_member
 
 MB = 1024 * 1024
 LOADABLE_SUFFIXES = frozenset({".txt", ".htm", ".html", ".docx", ".pdf"})  # what load_source reads
@@ -38,9 +45,22 @@ class UploadLimits:
     max_file_bytes: int = 20 * MB  # one file (a report DOCX with images stays well below)
     max_zip_bytes: int = 100 * MB  # one ZIP as uploaded
     max_files: int = 500  # files in one upload, ZIP members included
-    max_unpacked_bytes: int = 200 * MB  # everything a ZIP may unpack to
+    max_unpacked_bytes: int = 200 * MB  # everything one upload comes to: its files and all ZIP members
     max_compression_ratio: int = 100  # beyond this a member is treated as a ZIP bomb
+    max_zip_entries: int = 2000  # entries in one ZIP (folders and skipped files too), counted before opening it
     accepted_suffixes: frozenset[str] = LOADABLE_SUFFIXES
+
+
+class _Tally:
+    """What one upload has come to so far: files and bytes, across all its files and ZIPs."""
+
+    def __init__(self, limits: UploadLimits) -> None:
+        self.files = 0
+        self.budget = Budget(limits.max_unpacked_bytes, message="", cap="max_unpacked_bytes")
+
+    @property
+    def bytes(self) -> int:
+        return self.budget.limit - self.budget.left
 
 
 class UploadedLike(Protocol):
@@ -76,23 +96,52 @@ def unsafe_path(name: str) -> bool:
     return name.startswith("/") or bool(re.match(r"^[A-Za-z]:", name)) or ".." in path.parts
 
 
-def unpack_zip(name: str, data: bytes, limits: UploadLimits) -> list[Upload]:
-    """The accepted files of a ZIP, or IntakeRefused naming every problem (nothing is half-read)."""
+def _not_a_zip(name: str, error: Exception) -> IntakeRefused:
+    problem = _problem(
+        ProblemKind.NOT_A_ZIP, name, "“%(name)s” is not a valid ZIP file (%(reason)s).", name=name, reason=str(error)
+    )
+    return IntakeRefused([problem])
+
+
+def _too_many(limits: UploadLimits) -> Problem:
+    return _problem(
+        ProblemKind.TOO_MANY_FILES, "upload", "At most %(max)d files may be uploaded at once.", max=limits.max_files
+    )
+
+
+def _upload_too_large(limits: UploadLimits) -> Problem:
+    return _problem(
+        ProblemKind.UPLOAD_TOO_LARGE,
+        "upload",
+        "The files of one upload may come to at most %(max)d bytes in all (ZIPs unpacked).",
+        max=limits.max_unpacked_bytes,
+    )
+
+
+def unpack_zip(name: str, data: bytes, limits: UploadLimits, tally: _Tally | None = None) -> list[Upload]:
+    """The accepted files of a ZIP, or IntakeRefused naming every problem (nothing is half-read).
+
+    ``tally``: what the upload came to before this ZIP (its limits are the whole upload's).
+    """
+    tally = tally or _Tally(limits)
     try:
-        archive = zipfile.ZipFile(io.BytesIO(data))
+        archive = open_archive(data, max_members=limits.max_zip_entries, what=name)
         infos = archive.infolist()
-    except (zipfile.BadZipFile, zlib.error, ValueError, OSError) as error:
+    except CapExceeded as cut:
         raise IntakeRefused(
             [
                 _problem(
-                    ProblemKind.NOT_A_ZIP,
+                    ProblemKind.ZIP_TOO_MANY_FILES,
                     name,
-                    "“%(name)s” is not a valid ZIP file (%(reason)s).",
+                    "“%(name)s” holds %(count)d files; at most %(max)d may be uploaded at once.",
                     name=name,
-                    reason=str(error),
+                    count=directory_entries(data) or int(cut.limit) + 1,
+                    max=limits.max_files,
                 )
             ]
-        ) from error
+        ) from cut
+    except (zipfile.BadZipFile, zlib.error, ValueError, OSError, EOFError) as error:
+        raise _not_a_zip(name, error) from error
     members = [(info, member_name(info)) for info in infos if not info.is_dir()]
     members = [(info, member) for info, member in members if not IGNORED_MEMBERS.search(member)]
     problems: list[Problem] = []
@@ -109,6 +158,8 @@ def unpack_zip(name: str, data: bytes, limits: UploadLimits) -> list[Upload]:
                 max=limits.max_files,
             )
         )
+    elif tally.files + len(members) > limits.max_files:
+        problems.append(_too_many(limits))
     total = 0
     for info, member in members:
         if unsafe_path(member):
@@ -130,12 +181,8 @@ def unpack_zip(name: str, data: bytes, limits: UploadLimits) -> list[Upload]:
             )
         if info.file_size > limits.max_file_bytes:
             problems.append(_too_large(member, limits.max_file_bytes))
-        elif info.compress_size and info.file_size > info.compress_size * limits.max_compression_ratio:
-            problems.append(
-                _problem(
-                    ProblemKind.SUSPICIOUS_RATIO, member, "“%(member)s” is compressed suspiciously well.", member=member
-                )
-            )
+        elif _suspicious(info.file_size, info.compress_size, limits):
+            problems.append(_suspicious_ratio(member))
         total += info.file_size
     if total > limits.max_unpacked_bytes:
         problems.append(
@@ -147,13 +194,27 @@ def unpack_zip(name: str, data: bytes, limits: UploadLimits) -> list[Upload]:
                 max=limits.max_unpacked_bytes,
             )
         )
+    elif total > tally.budget.left:
+        problems.append(_upload_too_large(limits))
     if problems:
         raise IntakeRefused(problems)
     uploads: list[Upload] = []
     for info, member in members:
         try:
-            with archive.open(info) as handle:
-                content = handle.read(limits.max_file_bytes + 1)
+            content = read_member(
+                archive,
+                info,
+                max_bytes=limits.max_file_bytes,
+                max_ratio=limits.max_compression_ratio,
+                budget=tally.budget,
+                what=member,
+            )
+        except CapExceeded as cut:
+            if cut.cap == "max_part_bytes":
+                raise IntakeRefused([_too_large(member, limits.max_file_bytes)]) from cut
+            if cut.cap == "max_ratio":
+                raise IntakeRefused([_suspicious_ratio(member)]) from cut
+            raise IntakeRefused([_upload_too_large(limits)]) from cut
         except (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError, OSError, EOFError) as error:
             raise IntakeRefused(
                 [
@@ -167,10 +228,19 @@ def unpack_zip(name: str, data: bytes, limits: UploadLimits) -> list[Upload]:
                     )
                 ]
             ) from error
-        if len(content) > limits.max_file_bytes:
-            raise IntakeRefused([_too_large(member, limits.max_file_bytes)])
+        tally.files += 1
         uploads.append(Upload(member[-MAX_NAME_LENGTH:], content))
     return uploads
+
+
+def _suspicious(size: int, compressed: int, limits: UploadLimits) -> bool:
+    return bool(compressed) and size > compressed * limits.max_compression_ratio
+
+
+def _suspicious_ratio(member: str) -> Problem:
+    return _problem(
+        ProblemKind.SUSPICIOUS_RATIO, member, "“%(member)s” is compressed suspiciously well.", member=member
+    )
 
 
 def _too_large(name: str, limit: int) -> Problem:
@@ -183,8 +253,12 @@ def upload_name(raw: str | None, unnamed: str) -> str:
 
 
 def unpack(files: Iterable[UploadedLike], limits: UploadLimits, *, unnamed: str = "(unnamed)") -> list[Upload]:
-    """Uploaded files as (name, bytes), ZIPs unpacked; IntakeRefused for anything unacceptable."""
+    """Uploaded files as (name, bytes), ZIPs unpacked; IntakeRefused for anything unacceptable.
+
+    The count and the total size are the whole upload's: every file and every member of every ZIP.
+    """
     uploads: list[Upload] = []
+    tally = _Tally(limits)
     for file in files:
         name = upload_name(file.name, unnamed)
         if name.lower().endswith(".zip"):
@@ -201,23 +275,19 @@ def unpack(files: Iterable[UploadedLike], limits: UploadLimits, *, unnamed: str 
                         )
                     ]
                 )
-            uploads.extend(unpack_zip(name, data, limits))
+            uploads.extend(unpack_zip(name, data, limits, tally))
             continue
+        if tally.files >= limits.max_files:
+            raise IntakeRefused([_too_many(limits)])
         data = file.read(limits.max_file_bytes + 1)
         if len(data) > limits.max_file_bytes:
             raise IntakeRefused([_too_large(name, limits.max_file_bytes)])
+        try:
+            tally.budget.take(len(data))
+        except CapExceeded as cut:
+            raise IntakeRefused([_upload_too_large(limits)]) from cut
+        tally.files += 1
         uploads.append(Upload(name[-MAX_NAME_LENGTH:], data))
     if not uploads:
         raise IntakeRefused([_problem(ProblemKind.NO_FILES, "upload", "Choose at least one file or ZIP.")])
-    if len(uploads) > limits.max_files:
-        raise IntakeRefused(
-            [
-                _problem(
-                    ProblemKind.TOO_MANY_FILES,
-                    "upload",
-                    "At most %(max)d files may be uploaded at once.",
-                    max=limits.max_files,
-                )
-            ]
-        )
     return uploads

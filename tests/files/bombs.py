@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import os
+import struct
 import zipfile
 import zlib
 
@@ -30,8 +31,12 @@ _RELS = (
 )
 
 
-def docx_bomb(unpacked: int = 200 * MB, *, members: int = 0) -> bytes:
-    """A DOCX whose word/document.xml unpacks to ``unpacked`` bytes (one paragraph of "A"s); ``members`` extra parts."""
+def docx_bomb(unpacked: int = 200 * MB, *, members: int = 0, paragraphs: bool = False) -> bytes:
+    """A DOCX whose word/document.xml unpacks to ``unpacked`` bytes; ``members`` extra parts.
+
+    The text is one paragraph of "A"s, or with ``paragraphs`` millions of one-letter paragraphs (a
+    tree of elements that costs a parser far more than the bytes).
+    """
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
         archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
@@ -40,11 +45,13 @@ def docx_bomb(unpacked: int = 200 * MB, *, members: int = 0) -> bytes:
         tail = b"</w:t></w:r></w:p></w:body></w:document>"
         with archive.open("word/document.xml", "w", force_zip64=True) as part:
             part.write(head)
-            chunk = b"A" * MB
+            unit = b"</w:t></w:r></w:p><w:p><w:r><w:t>A"
+            chunk = unit * (MB // len(unit)) if paragraphs else b"A" * MB
             left = unpacked - len(head) - len(tail)
             while left > 0:
-                part.write(chunk[: min(left, MB)])
-                left -= MB
+                piece = chunk if left >= len(chunk) else b"A" * left
+                part.write(piece)
+                left -= len(piece)
             part.write(tail)
         for index in range(members):
             archive.writestr(f"word/media/x{index}.xml", b"")
@@ -115,12 +122,25 @@ def pdf_bomb(unpacked: int = 200 * MB) -> bytes:
     return text_pdf(["Annual report 2023"], padding=unpacked)
 
 
-def zip_set(zips: int = 3, unpacked: int = 2 * MB) -> list[tuple[str, bytes]]:
-    """``zips`` ZIPs of incompressible members (each passes the ratio check), ``unpacked`` bytes each."""
+def zip_set(zips: int = 3, unpacked: int = 2 * MB, *, members: int = 1) -> list[tuple[str, bytes]]:
+    """``zips`` ZIPs of ``members`` incompressible members each (they pass the ratio check), ``unpacked`` bytes each."""
     archives = []
     for index in range(zips):
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
-            archive.writestr(f"{index}.txt", os.urandom(unpacked))
+            for member in range(members):
+                archive.writestr(f"{index}-{member}.txt", os.urandom(unpacked // members))
         archives.append((f"set{index}.zip", buffer.getvalue()))
     return archives
+
+
+def lying_compressed_size(data: bytes, member: str, size: int) -> bytes:
+    """The ZIP with ``member``'s compressed size in its central directory entry replaced by ``size``."""
+    at = data.find(b"PK\x01\x02")
+    name = member.encode()
+    while at >= 0:
+        (length,) = struct.unpack("<H", data[at + 28 : at + 30])
+        if data[at + 46 : at + 46 + length] == name:
+            return data[: at + 20] + struct.pack("<I", size) + data[at + 24 :]
+        at = data.find(b"PK\x01\x02", at + 4)
+    raise AssertionError(member)

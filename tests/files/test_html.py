@@ -89,14 +89,14 @@ def test_scripts_styles_and_head_are_dropped_and_order_is_kept() -> None:
     <script>var x = "一、总体情况";</script><h1>年度报告</h1><noscript>请启用脚本</noscript>
     <p>第一段<span>继续</span>&nbsp;文字</p><table><tr><td>a</td><td>1</td></tr></table><p>最后</p>
     <!-- 注释 --></body></html>"""
-    blocks = blocks_from_html(html)
+    blocks = blocks_from_html(html)[0]
     assert [b.as_text() for b in blocks] == ["年度报告", "第一段继续\xa0文字", "a | 1", "最后"]
 
 
 def test_a_layout_table_around_the_content_is_read_as_text() -> None:
     html = """<table><tr><td><p>一、总体情况</p><p>正文</p>
       <table><tr><td>规章</td><td>0</td></tr></table></td></tr></table>"""
-    blocks = blocks_from_html(html)
+    blocks = blocks_from_html(html)[0]
     assert [b.kind for b in blocks] == [BlockKind.PARAGRAPH, BlockKind.PARAGRAPH, BlockKind.TABLE]
     assert blocks[2].rows == [["规章", "0"]]
 
@@ -118,7 +118,7 @@ def test_gbk_html_with_meta_charset_and_entities() -> None:
 
 
 def test_preformatted_text_keeps_its_lines() -> None:
-    blocks = blocks_from_html("<pre>规章 | 0 |\n行政许可 | 5 |\n说明</pre>")
+    blocks = blocks_from_html("<pre>规章 | 0 |\n行政许可 | 5 |\n说明</pre>")[0]
     assert [b.as_text() for b in blocks] == ["规章 | 0\n行政许可 | 5", "说明"]
 
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+import random
 import zipfile
 from dataclasses import dataclass
 
 import pytest
 
 from gongkai.files import IntakeRefused, ProblemKind, Upload, UploadLimits, unpack, unpack_zip
+from tests.files.bombs import MB, lying_compressed_size, zip_set
 
 LIMITS = UploadLimits()
 
@@ -112,3 +114,55 @@ def test_the_accepted_kinds_are_the_callers() -> None:
     with pytest.raises(IntakeRefused) as refused:
         unpack_zip("a.zip", zip_of({"a.pdf": b"%PDF"}), only_text)
     assert kinds(refused) == [ProblemKind.NOT_ACCEPTED]
+
+
+# --- across the whole upload, and what the ZIPs really unpack to ----------------------------
+
+
+def test_the_size_limit_is_the_whole_uploads_not_each_zips() -> None:
+    limits = UploadLimits(max_unpacked_bytes=5 * MB)
+    archives = [FakeFile(name, data) for name, data in zip_set(3, 2 * MB)]  # each ZIP well within 5 MB
+    with pytest.raises(IntakeRefused) as refused:
+        unpack(archives, limits)
+    assert kinds(refused) == [ProblemKind.UPLOAD_TOO_LARGE]
+    assert refused.value.problems[0].details["max"] == 5 * MB
+    assert len(unpack(archives[:2], limits)) == 2
+
+
+def test_plain_files_count_towards_the_whole_upload_too() -> None:
+    limits = UploadLimits(max_unpacked_bytes=5 * MB)
+    files = [FakeFile(f"{n}.txt", b"x" * (2 * MB)) for n in range(3)]
+    with pytest.raises(IntakeRefused) as refused:
+        unpack(files, limits)
+    assert kinds(refused) == [ProblemKind.UPLOAD_TOO_LARGE]
+
+
+def test_the_file_count_is_the_whole_uploads() -> None:
+    limits = UploadLimits(max_files=5)
+    archives = [FakeFile(name, data) for name, data in zip_set(2, 3000, members=3)]  # 3 + 3 members
+    with pytest.raises(IntakeRefused) as refused:
+        unpack(archives, limits)
+    assert kinds(refused) == [ProblemKind.TOO_MANY_FILES]
+    with pytest.raises(IntakeRefused) as refused:
+        unpack([archives[0], *(FakeFile(f"{n}.txt", b"x") for n in range(3))], limits)
+    assert kinds(refused) == [ProblemKind.TOO_MANY_FILES]
+
+
+def test_a_zip_of_too_many_entries_is_refused_before_its_directory_is_read() -> None:
+    archive = zip_of({f"__MACOSX/._{n}.txt": b"" for n in range(60)})  # skipped members count as entries
+    with pytest.raises(IntakeRefused) as refused:
+        unpack_zip("many.zip", archive, UploadLimits(max_zip_entries=50))
+    assert kinds(refused) == [ProblemKind.ZIP_TOO_MANY_FILES]
+    assert refused.value.problems[0].details["count"] == 60
+
+
+def test_a_member_whose_header_understates_its_ratio_is_still_a_bomb() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("bomb.txt", b"0" * (3 * MB))
+        archive.writestr("photo.pdf", random.Random(1).randbytes(MB), zipfile.ZIP_STORED)
+    data = lying_compressed_size(buffer.getvalue(), "bomb.txt", MB)  # declares a ratio of 3
+    with pytest.raises(IntakeRefused) as refused:
+        unpack_zip("a.zip", data, LIMITS)
+    assert kinds(refused) == [ProblemKind.SUSPICIOUS_RATIO]
+    assert refused.value.problems[0].place == "bomb.txt"
