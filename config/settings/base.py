@@ -46,6 +46,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "gongkai.core.middleware.RequestLimitsMiddleware",  # before anything reads POST (the CSRF check)
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "gongkai.core.middleware.DomainErrorMiddleware",
@@ -167,3 +168,26 @@ GONGKAI_FEE_PAUSES_CLOCK = env_bool("GONGKAI_FEE_PAUSES_CLOCK", default=True)
 # gongkai report audit (the command line): the largest file it reads; a larger one is refused
 # unread (exit status 2). The same size as one report in an upload.
 GONGKAI_REPORT_AUDIT_MAX_FILE_BYTES = env_int("GONGKAI_REPORT_AUDIT_MAX_FILE_BYTES", 20 * 1024 * 1024)
+
+# --- File intake: the reading caps and the upload limits (docs/operations.md, 文件读取上限). ---
+# gongkai.core.files turns them into the caps of gongkai.files (every file read in this process)
+# and the limits of an upload. Sizes in bytes.
+_MB = 1024 * 1024
+GONGKAI_FILES_MAX_MEMBERS = env_int("GONGKAI_FILES_MAX_MEMBERS", 2000)
+GONGKAI_FILES_MAX_PART_BYTES = env_int("GONGKAI_FILES_MAX_PART_BYTES", 32 * _MB)
+GONGKAI_FILES_MAX_UNPACKED_BYTES = env_int("GONGKAI_FILES_MAX_UNPACKED_BYTES", 128 * _MB)
+GONGKAI_FILES_MAX_RATIO = env_int("GONGKAI_FILES_MAX_RATIO", 100)
+GONGKAI_FILES_PDF_MAX_STREAM_BYTES = env_int("GONGKAI_FILES_PDF_MAX_STREAM_BYTES", 32 * _MB)
+GONGKAI_FILES_PDF_MAX_DECODED_BYTES = env_int("GONGKAI_FILES_PDF_MAX_DECODED_BYTES", 128 * _MB)
+GONGKAI_FILES_PDF_MAX_PAGES = env_int("GONGKAI_FILES_PDF_MAX_PAGES", 500)
+GONGKAI_FILES_PDF_MAX_SECONDS = env_int("GONGKAI_FILES_PDF_MAX_SECONDS", 30)
+GONGKAI_FILES_PDF_MAX_MEMORY_BYTES = env_int("GONGKAI_FILES_PDF_MAX_MEMORY_BYTES", 1024 * _MB)
+GONGKAI_FILES_HTML_MAX_BYTES = env_int("GONGKAI_FILES_HTML_MAX_BYTES", 32 * _MB)
+GONGKAI_FILES_HTML_MAX_DEPTH = env_int("GONGKAI_FILES_HTML_MAX_DEPTH", 128)
+GONGKAI_UPLOAD_MAX_FILES = env_int("GONGKAI_UPLOAD_MAX_FILES", 500)  # ZIP members included
+GONGKAI_UPLOAD_MAX_FILE_BYTES = env_int("GONGKAI_UPLOAD_MAX_FILE_BYTES", 20 * _MB)
+GONGKAI_UPLOAD_MAX_ZIP_BYTES = env_int("GONGKAI_UPLOAD_MAX_ZIP_BYTES", 100 * _MB)
+GONGKAI_UPLOAD_MAX_TOTAL_BYTES = env_int("GONGKAI_UPLOAD_MAX_TOTAL_BYTES", 200 * _MB)  # all files, ZIPs unpacked
+GONGKAI_UPLOAD_MAX_REQUEST_BYTES = env_int("GONGKAI_UPLOAD_MAX_REQUEST_BYTES", 210 * _MB)  # one request's body
+# Django's multipart parser refuses a request with more files than this: the same promise as the form's.
+DATA_UPLOAD_MAX_NUMBER_FILES = GONGKAI_UPLOAD_MAX_FILES

@@ -14,4 +14,6 @@ class CoreConfig(AppConfig):
     ]
 
     def ready(self) -> None:
-        from . import storage  # noqa: F401  (registers the MEDIA_ROOT system check)
+        from . import files, storage  # noqa: F401  (storage registers the MEDIA_ROOT system check)
+
+        files.configure()  # every file read in this process stays within the settings' caps

@@ -64,7 +64,9 @@ def current() -> ReadCaps:
 
 
 def megabytes(size: int) -> str:
-    """``33554432`` → ``"32 MB"`` (one decimal when not whole), for the Chinese messages."""
+    """``33554432`` → ``"32 MB"`` (one decimal when not whole; below 1 MB in KB), for the Chinese messages."""
+    if size < MB:
+        return f"{max(1, round(size / 1024))} KB"
     value = size / MB
     return f"{value:.0f} MB" if value == int(value) else f"{value:.1f} MB"
 

@@ -236,13 +236,42 @@ _context: Any = None
 
 
 def _process_context() -> Any:
-    """The forkserver context, its server having this module (and so pdfminer) loaded."""
+    """The forkserver context, its server having pdfminer loaded and warmed up (``pdfwarm``)."""
     global _context
     if _context is None:
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload([__name__])
+        context.set_forkserver_preload([f"{__package__}.pdfwarm"])
         _context = context
     return _context
+
+
+def _tiny_pdf() -> bytes:
+    """One page, one line in Helvetica: enough for pdfminer to load the tables it loads lazily."""
+    content = b"BT /F1 12 Tf 72 720 Td (Warm 1 2 3) Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % number + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out.write(b"".join(b"%010d 00000 n \n" % offset for offset in offsets))
+    out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    return out.getvalue()
+
+
+def warm_up() -> None:
+    """Read a tiny PDF (in the fork server, before any reader is forked: each then starts warm)."""
+    _blocks(_read_pages(_tiny_pdf(), ReadCaps(), {}))
 
 
 def _in_child(data: bytes, caps: ReadCaps) -> tuple[Any, ...]:

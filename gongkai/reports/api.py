@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from django.conf import settings
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import File, Router, Schema
@@ -19,11 +20,11 @@ from ninja.files import UploadedFile
 from ninja.security import django_auth
 
 from gongkai.core.errors import ValidationFailed
+from gongkai.files.caps import megabytes
 
 from . import selectors
 from .audit import audit
 from .models import PublishedReport
-from .services import MAX_FILE_BYTES
 
 router = Router(auth=django_auth, tags=["reports"])
 
@@ -77,8 +78,9 @@ def report_detail(request: HttpRequest, report_id: int) -> ReportAuditOut:
 
 @router.post("/audit", response=ReportAuditOut, summary="审核上传的报告文件（不保存）")
 def report_audit(request: HttpRequest, file: File[UploadedFile]) -> ReportAuditOut:
-    data = file.read(MAX_FILE_BYTES + 1)
-    if len(data) > MAX_FILE_BYTES:
-        raise ValidationFailed(_("“%(name)s” is larger than 20 MB.") % {"name": file.name})
+    limit = settings.GONGKAI_UPLOAD_MAX_FILE_BYTES
+    data = file.read(limit + 1)
+    if len(data) > limit:
+        raise ValidationFailed(_("“%(name)s” is larger than %(size)s.") % {"name": file.name, "size": megabytes(limit)})
     result = audit(data, file.name or "upload", keep_source=False)
     return ReportAuditOut(file_name=result.name, score=result.score, report=result.report.to_json())

@@ -12,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.models import Agency
+from gongkai.core.files import upload_limits
+from gongkai.files.caps import megabytes
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -51,15 +53,23 @@ class UploadForm(forms.Form):
             "filed under the agency chosen here."
         ),
     )
-    documents = MultipleFileField(
-        label=_("Report files (.txt, .html, .docx, .pdf) or ZIP archives of them"),
-        help_text=_("Up to 500 files; each file at most 20 MB."),
-    )
+    documents = MultipleFileField(label=_("Report files (.txt, .html, .docx, .pdf) or ZIP archives of them"))
 
     def __init__(self, *args: Any, agencies: models.QuerySet[Agency], **kwargs: Any) -> None:
         kwargs.setdefault("label_suffix", "")  # Chinese labels take no colon
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies  # type: ignore[attr-defined]
+        # The limits of the whole upload, as gongkai.files checks them (and as the request parser counts files).
+        limits = upload_limits()
+        self.fields["documents"].help_text = _(
+            "At most %(files)d files in one upload, the files inside ZIP archives included, and %(total)s in all "
+            "(ZIP archives unpacked); each file at most %(file)s, each ZIP archive at most %(zip)s."
+        ) % {
+            "files": limits.max_files,
+            "total": megabytes(limits.max_unpacked_bytes),
+            "file": megabytes(limits.max_file_bytes),
+            "zip": megabytes(limits.max_zip_bytes),
+        }
         if not self.is_bound and "agency" not in self.initial:
             # The user's own agency: the top of the subtrees they supervise or administer.
             self.fields["agency"].initial = agencies.order_by("depth", "path").first()

@@ -15,10 +15,12 @@ from django.utils.translation import gettext as _
 from gongkai.agencies.models import Agency
 from gongkai.core.audit import Actor, record_event
 from gongkai.core.errors import ValidationFailed, problems_error
+from gongkai.core.files import upload_limits
 from gongkai.core.permissions import require
 from gongkai.core.storage import StoredFile, delete_stored
-from gongkai.files import IntakeRefused, Problem, ProblemKind, Upload, UploadedLike, UploadLimits
+from gongkai.files import IntakeRefused, Problem, ProblemKind, Upload, UploadedLike
 from gongkai.files import unpack as intake_unpack
+from gongkai.files.caps import megabytes
 
 from .audit import Audit, agency_key, audit, audit_batch
 from .model import NOT_COMPARABLE_FORMATS, AnnualReport, ReportFormat
@@ -27,8 +29,7 @@ from .permissions import can_import_history, can_upload_reports
 from .selectors import previous_report
 from .stored import report_content, store_report_file
 
-LIMITS = UploadLimits(accepted_suffixes=frozenset({".txt", ".htm", ".html", ".docx", ".pdf"}))
-MAX_FILE_BYTES = LIMITS.max_file_bytes  # one report (a DOCX with images stays well below)
+REPORT_SUFFIXES = frozenset({".txt", ".htm", ".html", ".docx", ".pdf"})
 
 
 # --- unpacking -----------------------------------------------------------------------------
@@ -37,6 +38,8 @@ MAX_FILE_BYTES = LIMITS.max_file_bytes  # one report (a DOCX with images stays w
 def _wording(problem: Problem) -> str:
     """A file-intake problem in the words of the upload pages (translated)."""
     values = {"name": problem.place, "member": problem.place, **problem.details}
+    if "max" in values:
+        values["size"] = megabytes(int(values["max"]))
     messages = {
         ProblemKind.NOT_A_ZIP: _("“%(name)s” is not a valid ZIP file (%(reason)s)."),
         ProblemKind.EMPTY_ZIP: _("“%(name)s” contains no files."),
@@ -44,13 +47,16 @@ def _wording(problem: Problem) -> str:
         ProblemKind.UNSAFE_PATH: _("“%(member)s”: a path outside the archive is not allowed."),
         ProblemKind.ENCRYPTED: _("“%(member)s” is encrypted."),
         ProblemKind.NOT_ACCEPTED: _("“%(member)s” is not a report file (accepted: .txt, .html, .htm, .docx, .pdf)."),
-        ProblemKind.FILE_TOO_LARGE: _("“%(name)s” is larger than 20 MB."),
+        ProblemKind.FILE_TOO_LARGE: _("“%(name)s” is larger than %(size)s."),
         ProblemKind.SUSPICIOUS_RATIO: _("“%(member)s” is compressed suspiciously well."),
-        ProblemKind.ZIP_UNPACKS_TOO_LARGE: _("“%(name)s” unpacks to more than 200 MB."),
+        ProblemKind.ZIP_UNPACKS_TOO_LARGE: _("“%(name)s” unpacks to more than %(size)s."),
         ProblemKind.CANNOT_UNPACK: _("“%(member)s” in “%(name)s” cannot be unpacked (%(reason)s)."),
-        ProblemKind.ZIP_TOO_LARGE: _("“%(name)s” is larger than 100 MB."),
+        ProblemKind.ZIP_TOO_LARGE: _("“%(name)s” is larger than %(size)s."),
         ProblemKind.NO_FILES: _("Choose at least one report file or ZIP."),
         ProblemKind.TOO_MANY_FILES: _("At most %(max)d files may be uploaded at once."),
+        ProblemKind.UPLOAD_TOO_LARGE: _(
+            "The files of one upload may come to at most %(size)s in all (ZIPs unpacked); upload them in parts."
+        ),
     }
     message = messages.get(problem.kind)
     return message % values if message is not None else problem.message
@@ -59,7 +65,7 @@ def _wording(problem: Problem) -> str:
 def unpack(files: Iterable[UploadedLike]) -> list[Upload]:
     """Uploaded files as (name, bytes), ZIPs unpacked. ValidationFailed for anything unacceptable."""
     try:
-        return intake_unpack(files, LIMITS, unnamed=_("(unnamed)"))
+        return intake_unpack(files, upload_limits(REPORT_SUFFIXES), unnamed=_("(unnamed)"))
     except IntakeRefused as refused:
         raise problems_error([_wording(problem) for problem in refused.problems]) from refused
 
