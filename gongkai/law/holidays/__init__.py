@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from .check import SPECIAL_ARRANGEMENTS, PeriodSummary, SpecialArrangement, YearCheck, check_year
-from .notice import NoticeItem, ParsedNotice, normalise, parse_notice
+from .notice import NoticeItem, ParsedNotice, apply_extension, normalise, parse_notice
 from .schedule import (
     MakeupDay,
     Problem,
@@ -49,6 +49,7 @@ __all__ = [
     "RestPeriod",
     "SpecialArrangement",
     "YearCheck",
+    "apply_extension",
     "canonical_festival",
     "check_year",
     "chuxi",

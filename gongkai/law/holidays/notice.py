@@ -23,13 +23,14 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from lunar_python import Solar
 
 from .schedule import MakeupDay, Problem, RestPeriod, date_range, is_weekend, md, weekday_name
-from .statutory import FIRST_YEAR, LAST_YEAR, chuxi, festivals_named
+from .statutory import FIRST_YEAR, LAST_YEAR, chuxi, festivals_named, notice_name
 
 NUMERALS = "一二三四五六七八九十"
 WEEKDAYS = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6}
@@ -40,6 +41,7 @@ DOCUMENT = re.compile(r"(国办发明电|国办发|国发明电)[〔\[(【](\d{4
 # an item: "一、元旦:" (numbering optional); the name is Chinese text, possibly combined with 、
 HEAD = re.compile(rf"(?:([{NUMERALS}]{{1,3}}、)|(?:^|(?<=[。;!])))([\u4e00-\u9fff、·“”‘’「」\"']{{1,60}}?):")
 LINE_HEAD = re.compile(rf"\n\s*(?=(?:[{NUMERALS}]{{1,3}}、)?[\u4e00-\u9fff、·“”]{{1,20}}:)")
+EXTENSION = re.compile(r"延长(?:(\d{4})年)?([\u4e00-\u9fff]{2,10}?)假期至(\d{1,2})月(\d{1,2})日")
 NOT_HEADS = ("其中",)  # "其中：4月4日（清明节）为法定节假日……" (2008) explains the item before it
 # the closing paragraph and the signature, cut from the last item
 CLOSING = re.compile(r"节假日期间|调休放假期间|国务院(?:办公厅)?\d{4}年\d{1,2}月|各地区、各部门要")
@@ -80,10 +82,30 @@ class ParsedNotice:
     title: str = ""  # "国务院办公厅关于2025年部分节假日安排的通知"
     document: str = ""  # 文号, e.g. "国办发明电〔2024〕12号"
     items: tuple[NoticeItem, ...] = field(default=())
+    # a notice that extends a holiday already set (国办发明电〔2020〕1号: "延长2020年春节假期至2月2日"):
+    # (festival as written, new last day); apply it with ``apply_extension``
+    extensions: tuple[tuple[str, date], ...] = ()
 
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+def apply_extension(
+    periods: Sequence[RestPeriod], makeup_days: Sequence[MakeupDay], name: str, until: date
+) -> tuple[list[RestPeriod], list[MakeupDay]]:
+    """The arrangement after "延长{name}假期至{until}": the period of that festival ends on ``until`` and the
+    make-up days it now covers are no longer worked (2020: 春节 to 2月2日, the 2月1日 make-up day cancelled).
+    Raises ``ValueError`` (in Chinese) when no period of that festival ends before ``until``."""
+    wanted = festivals_named(name) or (name,)
+    target = next((p for p in periods if (set(p.festivals) & set(wanted) or p.name == name) and p.start <= until), None)
+    if target is None or until <= target.end:
+        raise ValueError(f"没有可以延长至{until.month}月{until.day}日的“{name}”放假时段")
+    longer = RestPeriod(target.name, target.start, until)
+    return (
+        [longer if p is target else p for p in periods],
+        [m for m in makeup_days if m.date not in longer],
+    )
 
 
 def normalise(text: str) -> str:
@@ -187,11 +209,26 @@ def parse_notice(text: str, year: int | None = None) -> ParsedNotice:
         items.append(item)
         periods.extend(_runs(name, item.rest_days, set(item.makeup_days)))
         makeups.extend(MakeupDay(d, name) for d in item.makeup_days)
-    if not items:
+    extensions = _extensions(flat, the_year, problems)
+    if not items and not extensions:
         problems.append(Problem("no_items", "没有找到放假安排：应为“一、元旦：1月1日放假……”这样按节日分条的文字"))
     periods.sort(key=lambda p: p.start)
     makeups.sort(key=lambda m: m.date)
-    return ParsedNotice(the_year, tuple(periods), tuple(makeups), tuple(problems), title, document, tuple(items))
+    return ParsedNotice(
+        the_year, tuple(periods), tuple(makeups), tuple(problems), title, document, tuple(items), extensions
+    )
+
+
+def _extensions(flat: str, year: int, problems: list[Problem]) -> tuple[tuple[str, date], ...]:
+    out: list[tuple[str, date]] = []
+    for found in EXTENSION.finditer(flat):
+        try:
+            until = date(int(found.group(1) or year), int(found.group(3)), int(found.group(4)))
+        except ValueError:
+            problems.append(Problem("bad_date", f"“{found.group(0)}”不是有效日期"))
+            continue
+        out.append((notice_name(found.group(2)), until))
+    return tuple(out)
 
 
 def _runs(name: str, days: tuple[date, ...], makeups: set[date]) -> list[RestPeriod]:

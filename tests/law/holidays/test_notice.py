@@ -13,6 +13,7 @@ import pytest
 from gongkai.law.holidays import (
     MakeupDay,
     RestPeriod,
+    apply_extension,
     check_year,
     parse_notice,
     periods_from_days,
@@ -166,10 +167,28 @@ def test_2015_with_the_anniversary_notice_gives_the_seeded_year() -> None:
     assert check_year(2015, main.periods, main.makeup_days).complete
 
 
-def test_the_2020_extension_notice_is_not_read_as_a_schedule() -> None:
-    parsed = parse_notice(fixture("2020-extension.txt")[2])
-    assert [p.code for p in parsed.problems] == ["no_items"]
-    assert parsed.periods == ()
+def test_the_2020_extension_applied_to_the_2020_notice_gives_the_seeded_year() -> None:
+    """国办发明电〔2020〕1号: "延长2020年春节假期至2月2日（农历正月初九，星期日），2月3日（星期一）起正常上班"."""
+    extension = parse_notice(fixture("2020-extension.txt")[2])
+    assert extension.problems == ()
+    assert extension.periods == ()
+    assert extension.extensions == (("春节", D(2020, 2, 2)),)
+    original = parse_notice(fixture("2020.txt")[2])
+    periods, makeups = apply_extension(original.periods, original.makeup_days, *extension.extensions[0])
+    seeded, seeded_makeups = seed_for(2020)
+    assert weekday_rest(periods, 2020) == weekday_rest(seeded, 2020)
+    assert {m.date for m in makeups} == seeded_makeups
+    assert RestPeriod("春节", D(2020, 1, 24), D(2020, 2, 2)) in periods
+    result = check_year(2020, periods, makeups)
+    assert result.problems == ()
+    assert any("国办发明电〔2020〕1号" in note for note in result.notes)
+
+
+def test_an_extension_needs_a_period_to_extend() -> None:
+    with pytest.raises(ValueError, match="没有可以延长至2月2日的“春节”放假时段"):
+        apply_extension([RestPeriod("元旦", D(2020, 1, 1), D(2020, 1, 1))], [], "春节", D(2020, 2, 2))
+    with pytest.raises(ValueError, match="没有可以延长"):
+        apply_extension([RestPeriod("春节", D(2020, 1, 24), D(2020, 2, 5))], [], "春节", D(2020, 2, 2))
 
 
 # ---- variants -----------------------------------------------------------------------------------------
