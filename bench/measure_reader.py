@@ -48,7 +48,7 @@ HELD_OUT = ROOT / "tests" / "fixtures" / "reports-real"
 TEMPLATES = frozenset(f.value for f in ReportFormat)
 _YEAR = re.compile(r"^((?:19|20)\d{2})(?!\d)")
 _FILE_NUMBER = re.compile(r"(?<!\d)(\d{3})(?!\d)")
-_UNNAMED = re.compile(r"^某|^\(none\)|未具名|未见|spam替换|被替换|名称被|不明")
+_UNNAMED = re.compile(r"某|^\(none\)|未具名|spam替换|被替换|名称被")
 _GENERIC_ENDINGS = ("人民政府办公厅", "人民政府办公室", "人民政府", "政府办公室", "政府", "办事处")
 _LEVEL = re.compile(r"[省市县区镇乡旗州盟]|街道")
 
@@ -144,7 +144,9 @@ def _damage_classes(counts: str) -> dict[str, set[str]]:
 def _agency(text: str) -> str | None:
     if _UNNAMED.search(text):
         return None
-    name = re.split(r"\s*[(（]", text, maxsplit=1)[0].strip()
+    # "淄博高新区(先创区)中埠镇人民政府": a bracket inside the name goes; a remark after it ends the name
+    name = re.sub(r"[(（][^)）]*[)）](?=[\u4e00-\u9fff])", "", text)
+    name = re.split(r"\s*[(（]", name, maxsplit=1)[0].strip()
     return name or None
 
 
@@ -298,6 +300,8 @@ def _value(report: AnnualReport, where: str) -> Any:
 
 def _core(name: str) -> str:
     name = re.sub(r"\s+", "", name)
+    if not name.endswith("人民政府"):
+        name = name.replace("人民政府", "")  # "…区人民政府南源街道办事处" is "…区南源街道办事处"
     for ending in _GENERIC_ENDINGS:
         if name.endswith(ending) and len(name) > len(ending) + 1:
             return name.removesuffix(ending)

@@ -43,6 +43,8 @@ _TABLE_STARTS: dict[str, re.Pattern[str]] = {
     "t4": re.compile(r"行政复议|复议后起诉|直接起诉"),
 }
 _SHORT = 45
+# Section titles of the 2019 and 2021 formats (pre-2019 reports said 概述, 主动公开政府信息的情况, …)
+_NATIONAL_TITLES = re.compile(r"总体情况|收到和处理|主动公开政府信息情况|行政复议、行政诉讼")
 
 
 def read_report(doc: SourceDocument) -> AnnualReport:
@@ -140,18 +142,24 @@ def _note_split_cells(report: AnnualReport, table: str, rows: Rows) -> None:
 
 
 def _pre_2019(meta: Meta, layout: Layout, rows: dict[str, list[Row]]) -> bool:
+    """A report without national tables is pre-2019 by its reporting year; with no year, by the
+    absence of both the 2019/2021 section list and a cited format notice."""
     if any(rows.values()):
         return False
-    if meta.year is not None and meta.year <= 2018:
-        return True
-    return len(layout.sections) < 3 and meta.referenced is None
+    if meta.year is not None:
+        return meta.year <= 2018
+    return meta.referenced is None and not any(_NATIONAL_TITLES.search(s.title) for s in layout.sections.values())
 
 
 def _default_template(meta: Meta) -> ReportFormat:
+    """The template where the tables do not tell: by the reporting year (the 2019 format was used
+    for 2019 and 2020, the 2021 format since), else by the format notice the report cites.
+
+    The year outweighs the citation: many 2021–2023 reports still cite the 2019 notice."""
+    if meta.year is not None:
+        return ReportFormat.F2019 if meta.year <= 2020 else ReportFormat.F2021
     if meta.referenced is not None:
         return meta.referenced
-    if meta.year is not None and meta.year <= 2020:
-        return ReportFormat.F2019
     return ReportFormat.F2021
 
 

@@ -1,7 +1,25 @@
 """Who reports for which year, and whether the document is an annual report at all.
 
-The reporting year is the year the statistics cover (the title's year, "统计期限从2023年1月1日"),
-never the publication date ("发布时间:2020-07-21", the signature's "2018年1月26日").
+Every place that can say it is asked, in order of trust:
+
+- the title — the first short line naming a 信息公开/政务公开 report (年度报告, 年报, 工作报告),
+  wherever it stands among the site's chrome (dates, breadcrumbs, 字号 大 中 小, 打印 关闭), even
+  split over two lines, with the year before, inside or in brackets after it
+  (``…年度报告(2023年度)``), or with its 年 lost (``2023政府信息公开…``);
+- the statistics period (``统计期限从2023年1月1日``, ``自2023年1月1日起至12月31日止``, the mangled
+  ``202311日至20231231日``);
+- the opening (``现将本局2023年度政府信息公开工作情况报告如下``, ``结合2023年度…``) and section 一's
+  first sentence (``2023年,县政府办公室…``);
+- for the agency also the signature and the page's 来源 line.
+
+The reporting year is never taken from the publication date (``发布时间:2021-01-29``, the
+signature's ``2018年1月26日``). An agency named only as 我局 / 本机关 / 我镇 stays None: a name that
+starts with 我/本/该 is not a name.
+
+A document is a report when its title or opening says so (``本报告``, ``现将…报告如下``) or when it
+has the report's sections; a document whose title says it is something else — 解读, 指南, 工作要点,
+实施方案, 制度, 通知, 申请表, 统计表, a half year, a news item (``来源: …日报``) — is not a report
+even though it talks about one.
 """
 
 from __future__ import annotations
@@ -12,26 +30,58 @@ from dataclasses import dataclass
 from gongkai.files import Block, BlockKind
 
 from ..model import ReportFormat
+from .cells import key
 from .sections import Layout
 
 _YEAR = r"((?:19|20)\d{2})"
-_AGENCY_CHARS = r"[^\s,。;:、()《》“”|]"
-# "招远市人民政府2023年政府信息公开工作年度报告", "2023年度招远市人民政府政府信息公开工作年度报告"
-_TITLE = re.compile(
-    rf"^(?P<before>{_AGENCY_CHARS}*?)(?:关于)?{_YEAR}年度?(?P<after>{_AGENCY_CHARS}*?)(?:政府)?信息公开(?:工作)?年度?报告$"
+_CJK = r"\u4e00-\u9fff"
+_REPORT_NAME = re.compile(
+    r"(?:信息公开|政务公开|政务信息公开|信息公开工作)[^。;]{0,12}?(?:年度报告|年报|工作报告|报告)"
 )
-_PREAMBLE_AGENCY = re.compile(rf"结合{_YEAR}年度?(?P<agency>{_AGENCY_CHARS}{{2,30}}?)信息公开工作")
-_PERIOD_YEAR = re.compile(rf"统计(?:期限|时限|时间|区间)[^。\n]{{0,6}}?{_YEAR}年1月1日")
-_ANY_REPORT_YEAR = re.compile(rf"{_YEAR}年度?(?:政府信息公开|政务公开)[^。\n]{{0,6}}?年度?报告")
-_AGENCY_SUFFIX = r"(?:人民政府办公厅|人民政府办公室|人民政府|办公厅|办公室|委员会|管理局|局|厅|委|办|院|署|中心)"
-# section 一 often opens "2023年,山东省人民政府办公厅以…" / "2024年,省国动办坚持…"
+_NOT_A_REPORT_TITLE = re.compile(
+    r"解读|指南|要点|实施方案|工作方案|制度|通知|申请表|申请流程|统计表|报表|上半年|半年|季度|目录|意见|办法|规定|图解"
+)
+_TITLE_PREFIX = re.compile(r"^(?:【[^】]*】|\([^)]*图[^)]*\)|第[一二三四五六七八九十]+篇[:：]?|关于)+")
+_NEWS = re.compile(r"来源[:：]\s*\S{0,12}(?:日报|晚报|新闻|电视台|广播|新华社|记者)|记者\s*\S{2,4}\s*(?:报道|摄)")
+_DATE_LINE = re.compile(r"发布|日期|时间|更新|浏览|访问|点击|来源")
+# "2023年度", "2023年", or the 年 lost before the report's words: "2023政府信息公开…"
+_TITLE_YEAR = re.compile(rf"{_YEAR}(?:年度?(?!\d{{1,2}}月)|(?=政府|政务|信息公开|年度))")
+_FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+_BREADCRUMB = re.compile(r">|首页|位置|当前|导航")
+_ENUMERATED = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十]+[)）、,，.．]|\d+[、.．])")
+_ABOUT_DISCLOSURE = re.compile(r"信息公开|政务公开|政务信息")
+_PERIOD_YEAR = re.compile(
+    rf"(?:统计(?:期限|时限|时间|区间|期间|范围)[^。\n]{{0,8}}?|自|从){_YEAR}年?1月?1日(?:起)?(?:至|到|-|—)"
+    rf"|{_YEAR}年?1月?1日(?:起)?(?:至|到|-|—)(?:{_YEAR}年?)?12月?31日"
+)
+_OPENING_YEAR = re.compile(
+    rf"(?:现将|结合|根据|公布|发布|编制)[^。\n]{{0,30}}?{_YEAR}年度?[^。\n]{{0,12}}?(?:政府信息公开|政务公开|信息公开)"
+    rf"|^{_YEAR}年度?[,，]"
+)
+_AGENCY_SUFFIX = (
+    r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公室|政府办|办公厅|办公室|办事处|管理委员会|管委会|委员会|"
+    r"管理局|分局|监管局|局|厅|委|办|院|署|中心|所|站|队|镇|乡|街道|苏木)"
+)
+_AGENCY = re.compile(rf"[{_CJK}]{{2,30}}?{_AGENCY_SUFFIX}")
+_NOT_A_NAME = re.compile(r"^(?:我|本|该|各|全|其|此|上级|有关|相关|所属)|网站$|小组办公室$")
+_AGENCY_VERBS = (
+    r"(?:以|坚持|深入|认真|高度|紧紧|全面|进一步|严格|始终|持续|围绕|按照|在|扎实|着力|聚焦|积极|不断|立足|切实|"
+    r"根据|依据|结合|紧扣|贯彻|落实|把|将|对|共|通过|政府信息公开|政务公开)"
+)
 _OPENING_AGENCY = re.compile(
-    rf"^(?:{_YEAR}年度?[,，]?)?(?P<agency>[\u4e00-\u9fff]{{2,25}}?{_AGENCY_SUFFIX})"
-    r"(?:以|坚持|深入|认真|高度|紧紧|全面|进一步|严格|始终|持续|围绕|按照|在|扎实|着力|聚焦)"
+    rf"^(?:{_YEAR}年度?(?:以来)?[,，]?)(?P<agency>[{_CJK}]{{2,30}}?{_AGENCY_SUFFIX}){_AGENCY_VERBS}"
 )
-_SIGNATURE = re.compile(rf"^[\u4e00-\u9fff]{{2,30}}{_AGENCY_SUFFIX}$")
-_SELF_REFERENCE = re.compile(r"本(?:年度)?报告|本年报|政府信息公开(?:工作)?年度?报告$")
+_REPORTED_BY = re.compile(
+    rf"(?:现将|结合|由|是)(?P<agency>[{_CJK}]{{2,30}}?{_AGENCY_SUFFIX})(?:{_YEAR}年度?|根据|依据|按照|编制|负责|政府信息)"
+)
+# "结合2023年招远市人民政府信息公开工作实际编制" (the agency shares 政府 with 政府信息公开)
+_PREAMBLE_AGENCY = re.compile(rf"结合{_YEAR}年度?(?P<agency>[{_CJK}]{{2,30}}?)(?:政府)?信息公开工作")
+_SOURCE = re.compile(rf"来源[:：]\s*(?P<agency>[{_CJK}]{{2,30}}?{_AGENCY_SUFFIX})(?:\s|$|[^{_CJK}])")
+_SELF_REFERENCE = re.compile(
+    r"本(?:年度)?报告|本年报|报告如下|年度报告(?:是|根据|由|按照|依据)|编制(?:本|此)报告|特(?:向社会)?公布本"
+)
 _TEMPLATE_REFERENCE = re.compile(r"国办公开办函\D{0,2}(2019|2021)\D{0,2}(\d+)号")
+_HEAD_LINES = 25
 
 
 @dataclass
@@ -39,57 +89,121 @@ class Meta:
     agency: str | None
     year: int | None
     is_report: bool
-    referenced: ReportFormat | None  # the format notice the report cites, if any
+    referenced: ReportFormat | None  # the format notice the report cites, if any (only when alone)
 
 
-def _clean_agency(name: str) -> str | None:
-    name = name.strip().removeprefix("关于")
+def _clean_agency(name: str | None) -> str | None:
+    """The agency's name out of the text before or after the title's year, or None."""
+    if not name:
+        return None
+    name = re.sub(r"\s+", "", name)
+    # spam or chrome glued in front ("uedbet体育_uedbet官网@:西柳镇人民政府"): the last run of Chinese
+    runs = re.findall(rf"[{_CJK}()（）]+", name)
+    if not runs:
+        return None
+    name = runs[-1].strip("()（）")
+    name = _TITLE_PREFIX.sub("", name).removeprefix("关于")
     if name.endswith("人民"):
         name += "政府"
-    elif name.endswith("政府") and not name.endswith("人民政府"):
-        # "省国动办政府信息公开" shares 政府 with 政府信息公开
+    elif name.endswith("政府") and not name.endswith("人民政府") and len(name) > 4:
+        name = name.removesuffix("政府")  # "省国动办政府信息公开" shares 政府 with 政府信息公开
+    if name.endswith("政府政府"):
         name = name.removesuffix("政府")
-    return name if len(name) >= 2 else None
+    if len(name) < 3 or _NOT_A_NAME.match(name) or not re.search(f"{_AGENCY_SUFFIX}$", name):
+        return None
+    return name
 
 
-def _paragraphs(blocks: list[Block]) -> list[str]:
-    return [b.text for b in blocks if b.kind is BlockKind.PARAGRAPH]
+def _paragraphs(blocks: list[Block]) -> list[tuple[int, str]]:
+    return [(i, b.text.strip()) for i, b in enumerate(blocks) if b.kind is BlockKind.PARAGRAPH]
+
+
+def _title(head: list[str]) -> tuple[str, bool] | None:
+    """The title line (joined with the next when split in two) and whether it names a report.
+
+    The first short line about 信息公开/政务公开 that names a report is the title; if a line naming
+    something else (指南, 工作要点, 上半年…统计) comes first, that is the title (False)."""
+    for index, text in enumerate(head):
+        plain = key(text)
+        if len(plain) > 60 or len(plain) < 6 or text.startswith("《") or _BREADCRUMB.search(text):
+            continue
+        if _DATE_LINE.match(plain) or _FULL_DATE.search(text):
+            continue
+        joined = text
+        following = head[index + 1] if index + 1 < len(head) else ""
+        short = len(key(following)) <= 30 and not _BREADCRUMB.search(following) and not _FULL_DATE.search(following)
+        if short and not _REPORT_NAME.search(plain) and _REPORT_NAME.search(plain + key(following)):
+            joined = text + following
+        joined_key = key(joined)
+        if _REPORT_NAME.search(joined_key):
+            return joined, not _NOT_A_REPORT_TITLE.search(joined_key)
+        if _ENUMERATED.match(text):
+            break  # the body has begun (一、总体情况, (一)…): no title before it
+        if _ABOUT_DISCLOSURE.search(plain) and _NOT_A_REPORT_TITLE.search(plain) and not re.search("[,，。;；]", text):
+            return joined, False
+    return None
 
 
 def read_meta(blocks: list[Block], layout: Layout) -> Meta:
-    paragraphs = _paragraphs(blocks)
-    head = paragraphs[:6]
+    paragraphs = [text for _i, text in _paragraphs(blocks)]
+    head = paragraphs[:_HEAD_LINES]
+    head_text = "\n".join(head)
+    title = _title(head)
     agency: str | None = None
     year: int | None = None
     titled = False
-    for text in head:
-        match = _TITLE.match(text.strip()) if len(text) <= 80 else None
-        if match:
+    not_a_report = bool(_NEWS.search(head_text))
+    if title is not None:
+        text, names_a_report = title
+        text = _TITLE_PREFIX.sub("", re.sub(r"\s+", "", text))
+        if not names_a_report:
+            not_a_report = True
+        else:
             titled = True
-            year = int(match.group(2))
-            agency = _clean_agency(match.group("before") or match.group("after"))
-            break
-    opening = "\n".join(_paragraphs(layout.preamble)[:4]) or "\n".join(head)
-    if agency is None or year is None:
-        found = _PREAMBLE_AGENCY.search(opening)
-        if found:
-            agency = agency or _clean_agency(found.group("agency"))
-            year = year or int(found.group(1))
-    if year is None:
-        found = _PERIOD_YEAR.search(opening) or _ANY_REPORT_YEAR.search(opening)
-        if found:
-            year = int(found.group(1))
-    if agency is None and "1" in layout.sections:
-        for text in _paragraphs(layout.sections["1"].blocks)[:2]:
-            found = _OPENING_AGENCY.search(text)
+            found = _TITLE_YEAR.search(text)
             if found:
-                agency = found.group("agency")
+                year = int(found.group(1))
+                text = text[: found.start()] + text[found.end() :]
+            words = _REPORT_NAME.search(text)
+            agency = _clean_agency(text[: words.start()] if words else "")
+    body = [t for t in paragraphs[:40] if not (_DATE_LINE.match(key(t)) and len(key(t)) < 40)]
+    body_text = "\n".join(body)
+    if year is None:
+        found = _PERIOD_YEAR.search(body_text)
+        if found:
+            year = int(next(g for g in found.groups() if g))
+    if year is None:
+        for text in body:
+            found = _OPENING_YEAR.search(text)
+            if found:
+                year = int(next(g for g in found.groups() if g))
                 break
     if agency is None:
-        agency = next((t.strip() for t in reversed(paragraphs[-6:]) if _SIGNATURE.match(t.strip())), None)
-    self_referenced = titled or any(_SELF_REFERENCE.search(t) for t in paragraphs[:12])
+        for text in body[:12]:
+            found = _PREAMBLE_AGENCY.search(text) or _REPORTED_BY.search(text)
+            if found and (name := _clean_agency(found.group("agency"))):
+                agency = name
+                break
+    if agency is None and "1" in layout.sections:
+        for _i, text in _paragraphs(layout.sections["1"].blocks)[:2]:
+            found = _OPENING_AGENCY.search(text)
+            if found and (name := _clean_agency(found.group("agency"))):
+                agency = name
+                break
+    if agency is None:
+        for text in reversed(paragraphs[-6:]):
+            if _AGENCY.fullmatch(text) and (name := _clean_agency(text)):
+                agency = name
+                break
+    if agency is None:
+        found = _SOURCE.search(head_text)
+        if found:
+            agency = _clean_agency(found.group("agency"))
+    self_referenced = titled or any(_SELF_REFERENCE.search(t) for t in paragraphs[:15])
+    cited = {found.group(1) for found in _TEMPLATE_REFERENCE.finditer("\n".join(paragraphs[:15]))}
     referenced = None
-    found = _TEMPLATE_REFERENCE.search("\n".join(paragraphs[:12]))
-    if found:
-        referenced = ReportFormat.F2021 if found.group(1) == "2021" else ReportFormat.F2019
-    return Meta(agency, year, self_referenced or len(layout.sections) >= 3, referenced)
+    if len(cited) == 1:
+        referenced = ReportFormat.F2021 if cited == {"2021"} else ReportFormat.F2019
+    sections = len(layout.sections)
+    is_report = not not_a_report and (self_referenced or sections >= 3 or (sections >= 1 and "1" in layout.sections))
+    return Meta(agency, year, is_report, referenced)

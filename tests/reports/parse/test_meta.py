@@ -1,0 +1,88 @@
+"""Year, agency, report or not, and the template where the tables do not tell: from every place they appear."""
+
+from __future__ import annotations
+
+import pytest
+
+from gongkai.reports.model import ReportFormat
+
+from .render import read_text
+
+BODY = "一、总体情况\n{opening}\n二、主动公开政府信息情况\n本年度主动公开信息120条。\n"
+
+
+def read(head: str, opening: str = "全年共受理政府信息公开申请3件。") -> tuple[ReportFormat, str | None, int | None]:
+    report = read_text(head + "\n" + BODY.format(opening=opening))
+    return report.format, report.agency, report.year
+
+
+@pytest.mark.parametrize(
+    ("head", "agency", "year"),
+    [
+        # site chrome before the title, the date line before it
+        (
+            "2024年1月15日 星期一\n无障碍 | 长者模式\n首页 > 政务公开 > 年度报告\n字号 大 中 小 打印 关闭\n"
+            "发布时间:2024-01-20 来源:本站\n青山县人民政府2023年政府信息公开工作年度报告",
+            "青山县人民政府",
+            2023,
+        ),
+        ("青山市教育局政府信息公开工作年度报告(2023年度)", "青山市教育局", 2023),  # year in brackets after
+        ("青山县白云镇2023年政府信息公开年报", "青山县白云镇", 2023),  # 年报
+        ("青山市统计局2023政府信息公开工作年度报告", "青山市统计局", 2023),  # 年 lost
+        ("青山县白云镇人民政府\n2023年度政府信息公开工作年度报告", "青山县白云镇人民政府", 2023),  # split in two
+        ("uedbet体育_官网@:西柳镇人民政府2023年政府信息公开工作年度报告", "西柳镇人民政府", 2023),  # spam glued on
+    ],
+)
+def test_title_anywhere_in_the_first_lines(head: str, agency: str, year: int) -> None:
+    assert read(head) == (ReportFormat.F2021, agency, year)
+
+
+@pytest.mark.parametrize(
+    ("head", "opening", "year"),
+    [
+        ("政府信息公开工作年度报告\n发布时间:2024-01-29", "现将本局2023年度政府信息公开工作情况报告如下。", 2023),
+        ("政府信息公开工作年度报告", "本报告统计期限自2023年1月1日起至2023年12月31日止。", 2023),
+        ("政府信息公开工作年度报告", "本报告数据统计期限为202311日至20231231日。", 2023),  # punctuation lost
+        ("政府信息公开工作年度报告", "2023年,县政府办公室坚持以公开为常态。", 2023),
+    ],
+)
+def test_year_stated_only_in_the_body(head: str, opening: str, year: int) -> None:
+    assert read(head, opening)[2] == year
+
+
+def test_the_publication_date_is_never_the_reporting_year() -> None:
+    assert read("政府信息公开工作年度报告\n发布时间:2021-01-29\n2021年1月29日")[2] is None
+
+
+@pytest.mark.parametrize("opening", ["2023年,我局坚持以公开为常态。", "2023年,本机关认真贯彻《条例》。"])
+def test_an_agency_named_only_as_we_stays_null(opening: str) -> None:
+    assert read("2023年政府信息公开工作年度报告", opening)[1] is None
+
+
+@pytest.mark.parametrize(
+    ("year", "template"),
+    [(2017, ReportFormat.PRE_2019), (2020, ReportFormat.F2019), (2022, ReportFormat.F2021)],
+)
+def test_a_report_without_tables_takes_its_years_template(year: int, template: ReportFormat) -> None:
+    # the 2019 notice cited in a 2022 report does not make it a 2019-template report
+    opening = "根据国办公开办函〔2019〕60号要求编制本报告。"
+    assert read(f"青山县人民政府{year}年政府信息公开工作年度报告", opening)[0] is template
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "青山县白云镇2023年政府信息公开工作年度报告解读",
+        "青山县人民政府政府信息公开指南",
+        "2023年青山市政务公开工作要点",
+        "白云镇人民政府政府信息公开工作年度报告制度",
+        "2022年上半年政府信息公开数据统计",
+        "青山省发布2016年政府信息公开工作年度报告\n2017-03-28 来源: 青山日报",
+    ],
+)
+def test_look_alikes_are_not_reports(head: str) -> None:
+    assert read(head)[0] is ReportFormat.NOT_A_REPORT
+
+
+def test_a_report_whose_title_is_lost_is_a_report_by_its_sections() -> None:
+    assert read("")[0] is ReportFormat.F2021
