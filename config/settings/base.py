@@ -21,6 +21,7 @@ GONGKAI_APPS = [
     "gongkai.core",
     "gongkai.agencies",
     "gongkai.calendars",
+    "gongkai.cases",
     "gongkai.portal",
     "gongkai.workspace",
     "gongkai.reports",

@@ -73,10 +73,23 @@ class WorkingCalendar:
     ``rank``/``day_at`` pair exposes the same index on ordinals for the reply clock's inner loop.
     """
 
-    __slots__ = ("_base", "_count", "_days", "_end", "_flags", "_gaps", "_rank", "first_year", "last_year", "years")
+    __slots__ = (
+        "_base",
+        "_count",
+        "_days",
+        "_end",
+        "_flags",
+        "_gaps",
+        "_rank",
+        "_schedules",
+        "first_year",
+        "last_year",
+        "years",
+    )
 
     def __init__(self, schedules: Iterable[YearSchedule]) -> None:
         by_year = {s.year: s for s in schedules}
+        self._schedules: tuple[YearSchedule, ...] = tuple(by_year.values())
         self.years: frozenset[int] = frozenset(by_year)
         if not by_year:
             self.first_year = self.last_year = 0
@@ -117,6 +130,17 @@ class WorkingCalendar:
         self._rank = rank
         self._days = days
         self._count = len(days)  # the rank of the last loaded working day
+
+    def with_provisional_years(self, through_year: int) -> WorkingCalendar:
+        """This calendar with the years after the last loaded one, up to ``through_year``, counted
+        on weekends alone (no holidays, no make-up days).
+
+        Only for a provisional date (暂定) that must be shown before the State Council's notice
+        for the year is entered; whoever uses it marks the result as provisional.
+        """
+        start = (self.last_year + 1) if self.years else through_year
+        extra = [YearSchedule(year) for year in range(start, through_year + 1) if year not in self.years]
+        return WorkingCalendar((*self._schedules, *extra)) if extra else self
 
     # -- ordinal index -------------------------------------------------------------------------
 

@@ -1,0 +1,90 @@
+"""The reply clock of a case: its events in, the stored due date and state out.
+
+Every service that adds a clock event calls ``refresh_clock`` in the same transaction, and so
+does the calendars' recompute registry after a holiday-schedule edit (``recompute.py``). A case
+whose period runs into a year with no loaded schedule (every December, before the State
+Council's notice for next year is entered) still gets a date: counted on weekends alone beyond
+the loaded years and marked provisional (暂定), with the reason, until the year is entered.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from gongkai.calendars.selectors import clock_settings, get_calendar
+from gongkai.law.clock import ClockState, Event, EventType, clock
+from gongkai.law.errors import LawError, YearNotLoaded
+from gongkai.law.workdays import WorkingCalendar
+
+from .models import Case, CaseEvent
+
+PROVISIONAL_REASON = "{year}年节假日安排尚未录入，答复期限暂按周末休息推算（暂定），录入后自动重新计算。"
+
+
+@dataclass(frozen=True)
+class CaseClock:
+    state: ClockState | None
+    provisional: bool
+    problem: str  # Chinese; empty when the clock computed
+
+
+def clock_events(events: Iterable[CaseEvent]) -> tuple[Event, ...]:
+    """The reply-clock events among a case's steps, in order."""
+    found = []
+    for event in events:
+        if not event.clock_event:
+            continue
+        data = event.data or {}
+        found.append(
+            Event(
+                EventType(event.clock_event),
+                event.on,
+                correction_due=date.fromisoformat(data["correction_due"]) if data.get("correction_due") else None,
+                working_days=int(data["working_days"]) if data.get("working_days") is not None else None,
+                due=date.fromisoformat(data["due"]) if data.get("due") else None,
+            )
+        )
+    return tuple(found)
+
+
+def evaluate(
+    received_on: date, events: tuple[Event, ...], today: date, calendar: WorkingCalendar | None = None
+) -> CaseClock:
+    """The clock as of ``today``; provisional beyond the loaded years, a problem for bad input."""
+    calendar = calendar or get_calendar()
+    settings = clock_settings()
+    try:
+        return CaseClock(clock(received_on, events, today, calendar, settings), False, "")
+    except YearNotLoaded as missing:
+        if calendar.years and missing.year < calendar.first_year:
+            return CaseClock(None, False, missing.message)
+        through = max(missing.year, today.year) + 1
+        try:
+            state = clock(received_on, events, today, calendar.with_provisional_years(through), settings)
+        except LawError as problem:
+            return CaseClock(None, False, problem.message)
+        return CaseClock(state, True, PROVISIONAL_REASON.format(year=missing.year))
+    except LawError as problem:
+        return CaseClock(None, False, problem.message)
+
+
+def refresh_clock(case: Case, today: date, calendar: WorkingCalendar | None = None) -> bool:
+    """Recompute and set the case's stored clock fields (the caller saves). True if they changed."""
+    if case.received_on is None:  # an online application not yet confirmed: no clock runs
+        return False
+    result = evaluate(case.received_on, clock_events(case.events.all()), today, calendar)
+    state = result.state
+    new = (
+        state.due if state else None,
+        result.provisional,
+        state.state.value if state else "",
+        result.problem[:300],
+    )
+    old = (case.due_on, case.due_provisional, case.clock_state, case.clock_problem)
+    case.due_on, case.due_provisional, case.clock_state, case.clock_problem = new
+    return new != old
+
+
+CLOCK_FIELDS = ["due_on", "due_provisional", "clock_state", "clock_problem", "updated_at"]

@@ -1,0 +1,243 @@
+"""Applications for disclosure (依申请公开): the case, its applicant, its events, its numbering.
+
+A case carries the inputs of the reply clock (the legal receipt date and the clock events among
+its ``CaseEvent`` rows) and stores what the clock computed from them (``due_on``,
+``clock_state``), recomputed in the same transaction as every event and every calendar edit.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.core.models import TimeStampedModel
+from gongkai.law.applicants import ApplicantKind
+from gongkai.law.outcomes import OUTCOME_BY_CODE
+from gongkai.law.receipt import Channel
+
+DEFAULT_NUMBER_PATTERN = "{agency_short}申〔{year}〕{seq:04d}号"
+
+
+class CaseStatus(models.TextChoices):
+    RECEIVED = "received", _("received, awaiting acceptance")
+    IN_PROGRESS = "in_progress", _("in progress")
+    AWAITING_CORRECTION = "awaiting_correction", _("awaiting correction")
+    CONSULTING = "consulting", _("consulting")
+    AWAITING_PAYMENT = "awaiting_payment", _("awaiting payment")
+    REPLY_DRAFTED = "reply_drafted", _("reply drafted, awaiting approval")
+    REPLY_APPROVED = "reply_approved", _("reply approved")
+    REPLIED = "replied", _("replied")
+    TRANSFERRED = "transferred", _("transferred")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+    CLOSED = "closed", _("closed")
+
+
+OPEN_STATUSES = frozenset(
+    {
+        CaseStatus.RECEIVED,
+        CaseStatus.IN_PROGRESS,
+        CaseStatus.AWAITING_CORRECTION,
+        CaseStatus.CONSULTING,
+        CaseStatus.AWAITING_PAYMENT,
+        CaseStatus.REPLY_DRAFTED,
+        CaseStatus.REPLY_APPROVED,
+    }
+)
+
+
+class ApplicantKindChoice(models.TextChoices):
+    NATURAL_PERSON = ApplicantKind.NATURAL_PERSON.value, _("natural person")
+    COMMERCIAL = ApplicantKind.COMMERCIAL.value, _("commercial enterprise")
+    RESEARCH = ApplicantKind.RESEARCH.value, _("research institution")
+    PUBLIC_INTEREST = ApplicantKind.PUBLIC_INTEREST.value, _("public-interest organisation")
+    LEGAL_SERVICE = ApplicantKind.LEGAL_SERVICE.value, _("legal service institution")
+    OTHER_ORG = ApplicantKind.OTHER_ORG.value, _("other organisation")
+
+
+class IdType(models.TextChoices):
+    RESIDENT_ID = "resident_id", _("resident identity card")
+    PASSPORT = "passport", _("passport")
+    UNIFIED_SOCIAL_CREDIT_CODE = "unified_social_credit_code", _("unified social credit code")
+    OTHER = "other", _("other identity document")
+
+
+class ChannelChoice(models.TextChoices):
+    ONLINE = Channel.ONLINE.value, _("online")
+    IN_PERSON = Channel.IN_PERSON.value, _("in person")
+    POST = Channel.POST.value, _("post (signed for)")
+    ORDINARY_LETTER = Channel.ORDINARY_LETTER.value, _("ordinary letter")
+    FAX = Channel.FAX.value, _("fax")
+    OTHER = Channel.OTHER.value, _("other")
+
+
+class DeliveryForm(models.TextChoices):
+    ELECTRONIC = "electronic", _("electronic")
+    PAPER = "paper", _("paper")
+
+
+class DeliveryMethod(models.TextChoices):
+    EMAIL = "email", _("e-mail")
+    POST = "post", _("post")
+    PICKUP = "pickup", _("collect in person")
+    ONLINE = "online", _("online")
+
+
+class Applicant(TimeStampedModel):
+    """Who applied, as the application states it (one row per case: what they wrote then)."""
+
+    kind = models.CharField(_("applicant kind"), max_length=20, choices=ApplicantKindChoice.choices)
+    name = models.CharField(_("name"), max_length=200)
+    id_type = models.CharField(_("identity document"), max_length=32, choices=IdType.choices)
+    id_number = models.CharField(_("identity number"), max_length=64)
+    # HMAC of the normalised identity number: finds the same applicant's other cases without a scan.
+    id_digest = models.CharField(max_length=64, db_index=True, editable=False)
+    phone = models.CharField(_("phone"), max_length=32, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    address = models.CharField(_("postal address"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("applicant")
+        verbose_name_plural = _("applicants")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Case(TimeStampedModel):
+    """One application, from receipt to the end of its handling."""
+
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="cases"
+    )
+    number = models.CharField(_("case number"), max_length=80)
+    year = models.PositiveSmallIntegerField(_("year"))
+    seq = models.PositiveIntegerField(_("sequence number"))
+    status = models.CharField(_("status"), max_length=24, choices=CaseStatus.choices, default=CaseStatus.RECEIVED)
+    applicant = models.OneToOneField(Applicant, verbose_name=_("applicant"), on_delete=models.PROTECT)
+
+    channel = models.CharField(_("channel"), max_length=20, choices=ChannelChoice.choices)
+    received_at = models.DateTimeField(_("arrived at"))
+    # Art. 31: known at once in person and by signed-for post; online, fax and ordinary letters
+    # count from the day office and applicant confirm (the office's acceptance records it).
+    received_on = models.DateField(_("legal receipt date"), null=True, blank=True, help_text=_("Regulation Art. 31"))
+    receipt_basis = models.CharField(_("receipt date basis"), max_length=200, blank=True)
+    oral = models.BooleanField(_("oral application written down by the office"), default=False)
+
+    description = models.TextField(_("information requested"))
+    title_hint = models.CharField(_("document title"), max_length=300, blank=True)
+    document_number_hint = models.CharField(_("document number"), max_length=100, blank=True)
+    other_features = models.TextField(_("other identifying features"), blank=True)
+    delivery_form = models.CharField(_("form of delivery"), max_length=16, choices=DeliveryForm.choices)
+    delivery_method = models.CharField(_("way of delivery"), max_length=16, choices=DeliveryMethod.choices)
+
+    handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("handler"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="handled_cases",
+    )
+    outcome = models.CharField(_("outcome"), max_length=40, blank=True, help_text=_("row of report table 3"))
+    reply_reasons = models.TextField(_("reasons of the reply"), blank=True)
+
+    # What the reply clock computed from received_on and the clock events (recomputed on every change).
+    due_on = models.DateField(_("reply due"), null=True, blank=True)
+    due_provisional = models.BooleanField(_("due date provisional"), default=False)
+    clock_state = models.CharField(_("clock state"), max_length=32, blank=True)
+    clock_problem = models.CharField(_("clock problem"), max_length=300, blank=True)
+
+    query_code_digest = models.CharField(max_length=64, editable=False)
+    # NULL, not "", when absent: the unique constraint below applies only to given keys.
+    idempotency_key = models.CharField(max_length=100, null=True, blank=True, editable=False)  # noqa: DJ001
+    submission_digest = models.CharField(max_length=64, db_index=True, editable=False)
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        ordering = ["-received_on", "-seq"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "number"], name="case_number_unique_per_agency"),
+            models.UniqueConstraint(fields=["agency", "year", "seq"], name="case_seq_unique_per_agency_year"),
+            models.UniqueConstraint(
+                fields=["agency", "idempotency_key"],
+                condition=Q(idempotency_key__isnull=False),
+                name="case_idempotency_key_unique_per_agency",
+            ),
+            models.CheckConstraint(
+                condition=Q(outcome="") | Q(outcome__in=sorted(OUTCOME_BY_CODE)), name="case_outcome_is_a_report_row"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["agency", "status", "due_on"], name="case_agency_status_due"),
+            models.Index(fields=["handler", "status"], name="case_handler_status"),
+        ]
+
+    def __str__(self) -> str:
+        return self.number
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
+
+
+class CaseEvent(models.Model):
+    """One step of a case: who did what, on which day, with its fields. Append-only."""
+
+    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="events")
+    action = models.CharField(_("action"), max_length=32)
+    on = models.DateField(_("date"))
+    at = models.DateTimeField(_("recorded at"))
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, null=True, blank=True
+    )
+    actor_label = models.CharField(_("by"), max_length=150)
+    # The reply clock's event type (gongkai.law.clock.EventType) when this step moves the clock.
+    clock_event = models.CharField(max_length=32, blank=True)
+    data = models.JSONField(_("details"), default=dict, blank=True, encoder=DjangoJSONEncoder)
+    note = models.TextField(_("note"), blank=True)
+
+    class Meta:
+        verbose_name = _("case event")
+        verbose_name_plural = _("case events")
+        ordering = ["on", "at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.case.number} {self.action} {self.on:%Y-%m-%d}"
+
+
+class CaseNumbering(models.Model):
+    """Per agency: the case-number pattern and, per year, the last sequence number issued.
+
+    The counter row is locked (``select_for_update``) in the transaction that inserts the case,
+    so numbers are gap-free: a rolled-back insert rolls the counter back with it.
+    """
+
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.PROTECT, related_name="case_counters")
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("case number counter")
+        verbose_name_plural = _("case number counters")
+        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="case_counter_unique_per_agency_year")]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id}/{self.year}: {self.last}"
+
+
+class CaseNumberPattern(models.Model):
+    """An agency's own case-number pattern (default ``DEFAULT_NUMBER_PATTERN``)."""
+
+    agency = models.OneToOneField("agencies.Agency", on_delete=models.CASCADE, related_name="case_number_pattern")
+    pattern = models.CharField(_("case number pattern"), max_length=100, default=DEFAULT_NUMBER_PATTERN)
+
+    class Meta:
+        verbose_name = _("case number pattern")
+        verbose_name_plural = _("case number patterns")
+
+    def __str__(self) -> str:
+        return self.pattern

@@ -1,0 +1,52 @@
+"""Who may do what with a case (the pattern: gongkai.core.permissions).
+
+Registrars take applications in and route them; handlers work the cases assigned to them; the
+office head (负责人) may do everything in the agency and alone approves extensions (Art. 33 ¶2)
+and replies. Staff of other agencies reach no case at all (scoping gives them a 404).
+"""
+
+from __future__ import annotations
+
+from gongkai.agencies.models import Agency, Membership, Role
+from gongkai.agencies.permissions import can_act_for, can_approve_for, is_superuser
+from gongkai.agencies.scoping import AnyUser
+
+from .models import Case
+
+
+def _holds(user: AnyUser, agency: Agency, *roles: Role) -> bool:
+    if not (user.is_authenticated and user.is_active) or user.pk is None:
+        return False
+    return Membership.objects.filter(user_id=user.pk, agency=agency, role__in=roles).exists()
+
+
+def can_register_case(user: AnyUser, agency: Agency) -> bool:
+    """Register a counter or postal application, accept, transfer: registrars and the head."""
+    return is_superuser(user) or _holds(user, agency, Role.REGISTRAR, Role.HEAD)
+
+
+def can_assign_case(user: AnyUser, case: Case) -> bool:
+    return can_register_case(user, case.agency)
+
+
+def can_handle_case(user: AnyUser, case: Case) -> bool:
+    """Work the case (corrections, consultations, fees, drafting and issuing the reply): its
+    assigned handler, and the head."""
+    if is_superuser(user) or can_approve_for(user, case.agency):
+        return True
+    return case.handler_id is not None and case.handler_id == user.pk and can_act_for(user, case.agency)
+
+
+def can_approve_case(user: AnyUser, case: Case) -> bool:
+    """Approve an extension or a reply: the office head of the case's agency (Art. 33 ¶2)."""
+    return is_superuser(user) or can_approve_for(user, case.agency)
+
+
+def can_record_withdrawal(user: AnyUser, case: Case) -> bool:
+    """Record that the applicant withdrew: anyone who works in the agency."""
+    return is_superuser(user) or can_act_for(user, case.agency)
+
+
+def can_be_handler(user: AnyUser, agency: Agency) -> bool:
+    """Whom a case may be assigned to: handlers and the head of the agency."""
+    return _holds(user, agency, Role.HANDLER, Role.HEAD)

@@ -1,0 +1,71 @@
+"""Every write to a case: keyword-only, one transaction, a CaseEvent and an audit event each.
+
+``intake``: the public online form and API (``case_submit_online``) and the registrar's counter
+and post entry (``case_register``), with the gap-free case number and the query code.
+``steps``: each step of the handling (``case_accept`` … ``case_withdraw``), which checks who may
+(``gongkai.cases.permissions``), moves the state through ``CASE_STATES`` (an illegal move raises
+``InvalidTransition``), records the step, feeds the reply clock and stores the recomputed due
+date in the same transaction.
+"""
+
+from .intake import (
+    DOUBLE_SUBMIT_WINDOW,
+    ApplicantInput,
+    ApplicationInput,
+    Submitted,
+    application_problems,
+    case_register,
+    case_submit_online,
+    query_code_digest,
+    query_code_matches,
+)
+from .steps import (
+    case_accept,
+    case_approve_reply,
+    case_assign,
+    case_close,
+    case_draft_reply,
+    case_end_consultation,
+    case_extend,
+    case_issue_reply,
+    case_notify_fee,
+    case_receive_correction,
+    case_receive_payment,
+    case_request_assistance,
+    case_request_correction,
+    case_return_reply,
+    case_set_deadline,
+    case_start_consultation,
+    case_transfer,
+    case_withdraw,
+)
+
+__all__ = [
+    "DOUBLE_SUBMIT_WINDOW",
+    "ApplicantInput",
+    "ApplicationInput",
+    "Submitted",
+    "application_problems",
+    "case_accept",
+    "case_approve_reply",
+    "case_assign",
+    "case_close",
+    "case_draft_reply",
+    "case_end_consultation",
+    "case_extend",
+    "case_issue_reply",
+    "case_notify_fee",
+    "case_receive_correction",
+    "case_receive_payment",
+    "case_register",
+    "case_request_assistance",
+    "case_request_correction",
+    "case_return_reply",
+    "case_set_deadline",
+    "case_start_consultation",
+    "case_submit_online",
+    "case_transfer",
+    "case_withdraw",
+    "query_code_digest",
+    "query_code_matches",
+]
