@@ -147,14 +147,16 @@ def _is_next_edge(period: RestPeriod, year: int) -> bool:
     return in_window and (_named_new_year(period.name) or date(year + 1, 1, 1) in period)
 
 
-def _working_days(period: RestPeriod, first: date | None = None, last: date | None = None) -> int:
-    return sum(
-        1 for d in period.dates() if not is_weekend(d) and (first is None or d >= first) and (last is None or d <= last)
-    )
+def _working_days(period: RestPeriod) -> int:
+    return sum(1 for d in period.dates() if not is_weekend(d))
 
 
 def _special(year: int, rest: set[date]) -> list[SpecialArrangement]:
     return [s for s in SPECIAL_ARRANGEMENTS if s.year == year and s.trigger in rest]
+
+
+def _distance(day: date, period: RestPeriod) -> int:
+    return 0 if day in period else min(abs((day - period.start).days), abs((day - period.end).days))
 
 
 def check_year(year: int, periods: Sequence[RestPeriod], makeup_days: Sequence[MakeupDay]) -> YearCheck:
@@ -163,231 +165,222 @@ def check_year(year: int, periods: Sequence[RestPeriod], makeup_days: Sequence[M
     ``periods`` and ``makeup_days`` as the notice gives them (``parse_notice``) or as stored
     (``periods_from_days``). Raises ``ValueError`` only for a year outside 2000–2100.
     """
-    version = regime(year)
-    statutory = statutory_days(year)
-    problems: list[Problem] = []
-    warnings: list[Problem] = []
-    notes: list[str] = []
-    first, last = date(year, 1, 1), date(year, 12, 31)
+    return _Check(year, periods, makeup_days).run()
 
-    ordered = sorted(periods, key=lambda p: (p.start, p.end))
-    valid: list[RestPeriod] = []
-    for p in ordered:
-        name = p.name.strip()
-        if p.end < p.start:
-            problems.append(
-                Problem("bad_range", f"“{name or '未命名'}”的结束日{md(p.end, year)}早于开始日{md(p.start, year)}")
-            )
-            continue
-        if not name:
-            problems.append(Problem("unnamed_period", f"{date_range(p.start, p.end, year)}的放假时段没有名称"))
-        valid.append(p)
 
-    # overlaps
-    for a, b in pairwise(valid):
-        if b.start <= a.end:
-            problems.append(
-                Problem(
-                    "overlap",
-                    f"“{a.name}”（{date_range(a.start, a.end, year)}）与“{b.name}”"
-                    f"（{date_range(b.start, b.end, year)}）重叠",
-                )
-            )
+class _Check:
+    """One run of the rules; each method one rule, adding to problems, warnings and notes."""
 
-    edge_next = [p for p in valid if _is_next_edge(p, year)]
-    own = [p for p in valid if p not in edge_next]
-    rest = {d for p in valid for d in p.dates()}
-    specials = _special(year, rest)
-    special_names = {s.name for s in specials} | {s.name for s in SPECIAL_ARRANGEMENTS if s.year == year}
+    def __init__(self, year: int, periods: Sequence[RestPeriod], makeup_days: Sequence[MakeupDay]) -> None:
+        self.year = year
+        self.version = regime(year)
+        self.statutory = statutory_days(year)
+        self.first, self.last = date(year, 1, 1), date(year, 12, 31)
+        self.periods = sorted(periods, key=lambda p: (p.start, p.end))
+        self.makeup_days = sorted(makeup_days, key=lambda m: m.date)
+        self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
+        self.notes: list[str] = []
+        self.valid: list[RestPeriod] = []  # periods that end after they start
+        self.own: list[RestPeriod] = []  # … that are this year's (not the head of the next 元旦)
+        self.edge_next: list[RestPeriod] = []
+        self.own_makeups: list[MakeupDay] = []
+        self.edge_makeups: list[MakeupDay] = []
+        self.festival_problems = False
 
-    # dates outside the year
-    for p in own:
-        lead_ok = p.start < first and first in p and (first - p.start).days <= EDGE_DAYS
-        if p.start < first and not lead_ok:
-            problems.append(
-                Problem(
-                    "outside_year",
-                    f"“{p.name}”（{date_range(p.start, p.end, year)}）不在{year}年内："
-                    f"只有元旦假期可以从上一年12月底开始",
-                )
-            )
-        elif p.end > last:
-            problems.append(
-                Problem(
-                    "outside_year",
-                    f"“{p.name}”（{date_range(p.start, p.end, year)}）超出{year}年：跨入下一年的只能是下一年的元旦假期",
-                )
-            )
-        elif lead_ok:
-            notes.append(f"元旦假期自{md(p.start, year)}开始（按通知，含上一年12月的{(first - p.start).days}天）")
-    for p in edge_next:
-        notes.append(
-            f"{date_range(p.start, p.end, year)}属于{year + 1}年元旦假期"
-            f"（由{year + 1}年节假日安排的通知规定），本年不计"
+    def problem(self, code: str, message: str) -> None:
+        self.problems.append(Problem(code, message))
+
+    def md(self, day: date) -> str:
+        return md(day, self.year)
+
+    def span(self, p: RestPeriod) -> str:
+        return date_range(p.start, p.end, self.year)
+
+    def run(self) -> YearCheck:
+        self.ranges()
+        self.overlaps()
+        self.edge_next = [p for p in self.valid if _is_next_edge(p, self.year)]
+        self.own = [p for p in self.valid if p not in self.edge_next]
+        specials = _special(self.year, {d for p in self.valid for d in p.dates()})
+        self.periods_in_year()
+        self.makeups()
+        self.festivals()
+        self.names()
+        self.balance(specials)
+        if self.version.effective.year >= 2025:  # Art. 7 of the 2025 version
+            self.warnings.extend(_stretches(self.year, self.own, self.own_makeups))
+        return YearCheck(
+            year=self.year,
+            regime=self.version,
+            problems=tuple(self.problems),
+            warnings=tuple(self.warnings),
+            notes=tuple(self.notes),
+            periods=tuple(_summary(p, self.statutory, edge=p in self.edge_next) for p in self.valid),
+            makeup_days=tuple({m.date: m for m in self.makeup_days}.values()),
+            statutory=self.statutory,
         )
 
-    # make-up days
-    seen: set[date] = set()
-    edge_makeups: list[MakeupDay] = []
-    own_makeups: list[MakeupDay] = []
-    for m in sorted(makeup_days, key=lambda m: m.date):
-        if m.date in seen:
-            problems.append(Problem("duplicate_makeup", f"调休上班日{md(m.date, year)}重复"))
-            continue
-        seen.add(m.date)
-        if not is_weekend(m.date):
-            problems.append(
-                Problem(
+    def ranges(self) -> None:
+        for p in self.periods:
+            name = p.name.strip()
+            if p.end < p.start:
+                self.problem("bad_range", f"“{name or '未命名'}”的结束日{self.md(p.end)}早于开始日{self.md(p.start)}")
+                continue
+            if not name:
+                self.problem("unnamed_period", f"{self.span(p)}的放假时段没有名称")
+            self.valid.append(p)
+
+    def overlaps(self) -> None:
+        for a, b in pairwise(self.valid):
+            if b.start <= a.end:
+                self.problem("overlap", f"“{a.name}”（{self.span(a)}）与“{b.name}”（{self.span(b)}）重叠")
+
+    def periods_in_year(self) -> None:
+        """Every date in the year, except the 元旦 edge (rule 4)."""
+        first, last, year = self.first, self.last, self.year
+        for p in self.own:
+            lead_ok = p.start < first and first in p and (first - p.start).days <= EDGE_DAYS
+            if p.start < first and not lead_ok:
+                self.problem(
+                    "outside_year", f"“{p.name}”（{self.span(p)}）不在{year}年内：只有元旦假期可以从上一年12月底开始"
+                )
+            elif p.end > last:
+                self.problem(
+                    "outside_year", f"“{p.name}”（{self.span(p)}）超出{year}年：跨入下一年的只能是下一年的元旦假期"
+                )
+            elif lead_ok:
+                self.notes.append(
+                    f"元旦假期自{self.md(p.start)}开始（按通知，含上一年12月的{(first - p.start).days}天）"
+                )
+        for p in self.edge_next:
+            self.notes.append(f"{self.span(p)}属于{year + 1}年元旦假期（由{year + 1}年节假日安排的通知规定），本年不计")
+
+    def makeups(self) -> None:
+        """Rule 3 and the make-up side of rule 4."""
+        first, last, year = self.first, self.last, self.year
+        seen: set[date] = set()
+        for m in self.makeup_days:
+            if m.date in seen:
+                self.problem("duplicate_makeup", f"调休上班日{self.md(m.date)}重复")
+                continue
+            seen.add(m.date)
+            if not is_weekend(m.date):
+                self.problem(
                     "makeup_not_weekend",
-                    f"调休上班日{md(m.date, year)}是{weekday_name(m.date)}：调休上班只能安排在星期六或星期日",
+                    f"调休上班日{self.md(m.date)}是{weekday_name(m.date)}：调休上班只能安排在星期六或星期日",
                 )
-            )
-        inside = next((p for p in valid if m.date in p), None)
-        if inside is not None:
-            problems.append(
-                Problem("makeup_in_rest", f"{md(m.date, year)}既在“{inside.name}”放假时段内，又是调休上班日")
-            )
-        if m.date < first:
-            if (first - m.date).days > EDGE_DAYS:
-                problems.append(
-                    Problem(
+            inside = next((p for p in self.valid if m.date in p), None)
+            if inside is not None:
+                self.problem("makeup_in_rest", f"{self.md(m.date)}既在“{inside.name}”放假时段内，又是调休上班日")
+            if m.date < first:
+                if (first - m.date).days > EDGE_DAYS:
+                    self.problem(
                         "outside_year",
-                        f"调休上班日{md(m.date, year)}不在{year}年内：只有元旦的调休上班日可以在上一年12月底",
+                        f"调休上班日{self.md(m.date)}不在{year}年内：只有元旦的调休上班日可以在上一年12月底",
                     )
-                )
-            own_makeups.append(m)
-        elif m.date > last:
-            if not edge_next or (m.date - last).days > EDGE_DAYS:
-                problems.append(
-                    Problem(
+                self.own_makeups.append(m)
+            elif m.date > last:
+                if not self.edge_next or (m.date - last).days > EDGE_DAYS:
+                    self.problem(
                         "outside_year",
-                        f"调休上班日{md(m.date, year)}不在{year}年内：跨入下一年的只能是下一年元旦假期的安排",
+                        f"调休上班日{self.md(m.date)}不在{year}年内：跨入下一年的只能是下一年元旦假期的安排",
                     )
-                )
-            edge_makeups.append(m)
-        elif _next_edge_makeup(m, year):
-            edge_makeups.append(m)
-        else:
-            own_makeups.append(m)
-    for m in own_makeups:
-        if valid and not any(m.date in p for p in valid):
-            nearest = min(valid, key=lambda p: min(abs((m.date - p.start).days), abs((m.date - p.end).days)))
-            distance = min(abs((m.date - nearest.start).days), abs((m.date - nearest.end).days))
-            if distance > MAKEUP_REACH:
-                problems.append(
-                    Problem(
+                self.edge_makeups.append(m)
+            elif _next_edge_makeup(m, year):
+                self.edge_makeups.append(m)
+            else:
+                self.own_makeups.append(m)
+        for m in self.own_makeups:
+            if self.valid and not any(m.date in p for p in self.valid):
+                nearest = min(self.valid, key=lambda p: _distance(m.date, p))
+                distance = _distance(m.date, nearest)
+                if distance > MAKEUP_REACH:
+                    self.problem(
                         "makeup_far",
-                        f"调休上班日{md(m.date, year)}离最近的放假时段“{nearest.name}”"
-                        f"（{date_range(nearest.start, nearest.end, year)}）有{distance}天："
-                        "调休上班日应在所调休的假期前后，请核对日期",
+                        f"调休上班日{self.md(m.date)}离最近的放假时段“{nearest.name}”（{self.span(nearest)}）"
+                        f"有{distance}天：调休上班日应在所调休的假期前后，请核对日期",
                     )
+        for m in self.edge_makeups:
+            if m.date.year == year:
+                self.notes.append(
+                    f"{self.md(m.date)}（{weekday_name(m.date)}）上班属于{year + 1}年元旦的调休，本年不计"
                 )
-    for m in edge_makeups:
-        if m.date.year == year:
-            notes.append(f"{md(m.date, year)}（{weekday_name(m.date)}）上班属于{year + 1}年元旦的调休，本年不计")
 
-    # festivals: statutory days inside rest periods
-    own_rest = {d for p in own for d in p.dates()}
-    festival_problems = False
-    for festival, days in statutory.items():
-        rule = version.rule(festival)
-        short = rule.short if rule else ""
-        missing = [d for d in days if d not in own_rest]
-        if len(missing) == len(days):
-            festival_problems = True
-            problems.append(
-                Problem(
+    def festivals(self) -> None:
+        """Rule 1: every festival's statutory days inside this year's rest periods."""
+        own_rest = {d for p in self.own for d in p.dates()}
+        for festival, days in self.statutory.items():
+            rule = self.version.rule(festival)
+            short = rule.short if rule else ""
+            missing = [d for d in days if d not in own_rest]
+            if len(missing) == len(days):
+                self.festival_problems = True
+                self.problem(
                     "missing_festival",
-                    f"缺少{festival}：法定假日{days_phrase(days, year)}（{short}）不在任何放假时段内",
+                    f"缺少{festival}：法定假日{days_phrase(days, self.year)}（{short}）不在任何放假时段内",
                 )
-            )
-        elif missing:
-            festival_problems = True
-            problems.append(
-                Problem(
+            elif missing:
+                self.festival_problems = True
+                self.problem(
                     "festival_incomplete",
-                    f"{festival}的法定假日{days_phrase(missing, year)}不在放假时段内"
-                    f"（{festival}的法定假日是{days_phrase(days, year)}，{short}）",
+                    f"{festival}的法定假日{days_phrase(missing, self.year)}不在放假时段内"
+                    f"（{festival}的法定假日是{days_phrase(days, self.year)}，{short}）",
                 )
-            )
-        else:
-            holder = next((p for p in own if days[0] in p), None)
-            if holder is not None and festival not in holder.festivals:
-                notes.append(f"{festival}（{days_phrase(days, year)}）在“{holder.name}”放假时段内")
+            else:
+                holder = next((p for p in self.own if days[0] in p), None)
+                if holder is not None and festival not in holder.festivals:
+                    self.notes.append(f"{festival}（{days_phrase(days, self.year)}）在“{holder.name}”放假时段内")
 
-    # names
-    for p in own:
-        named = p.festivals
-        others = [part for part in split_names(p.name) if festivals_named(part) == ()]
-        for festival in named:
-            if not any(d in p for d in statutory.get(festival, ())):
-                problems.append(
-                    Problem(
+    def names(self) -> None:
+        """Rule 2: a festival's name on its own days; other names only for known special arrangements."""
+        special_names = {s.name for s in SPECIAL_ARRANGEMENTS if s.year == self.year}
+        for p in self.own:
+            for festival in p.festivals:
+                days = self.statutory.get(festival, ())
+                if not any(d in p for d in days):
+                    self.problem(
                         "period_without_festival",
-                        f"“{p.name}”时段（{date_range(p.start, p.end, year)}）不含{festival}的法定假日"
-                        f"（{days_phrase(statutory.get(festival, ()), year)}）",
+                        f"“{p.name}”时段（{self.span(p)}）不含{festival}的法定假日（{days_phrase(days, self.year)}）",
                     )
-                )
-        for part in others:
-            if part not in special_names:
-                problems.append(
-                    Problem(
+            for part in split_names(p.name):
+                if not festivals_named(part) and part not in special_names:
+                    self.problem(
                         "unknown_period",
                         f"“{part}”不是《全国年节及纪念日放假办法》第二条规定的节日，也不是已知的国务院专门放假安排："
                         "请按通知的写法填写节日名称",
                     )
-                )
 
-    # balance (Art. 6 补假 and 调休)
-    working_off = sum(_working_days(p) for p in own)
-    expected = sum(len(days) for days in statutory.values()) + sum(s.extra_days for s in specials)
-    difference = working_off - len(own_makeups) - expected
-    for s in specials:
-        notes.append(s.note)
-    if difference and not festival_problems:
-        new_year = next((p for p in own if first in p), None)
-        lead_given = any(m.date < first for m in own_makeups) or (new_year is not None and new_year.start < first)
+    def balance(self, specials: list[SpecialArrangement]) -> None:
+        """Rule 5: working days inside the periods − make-up days = statutory days (+ special ones)."""
+        first, year = self.first, self.year
+        working_off = sum(_working_days(p) for p in self.own)
+        makeups = len(self.own_makeups)
+        expected = sum(len(days) for days in self.statutory.values()) + sum(s.extra_days for s in specials)
+        difference = working_off - makeups - expected
+        self.notes.extend(s.note for s in specials)
+        if not difference or self.festival_problems:
+            return
+        new_year = next((p for p in self.own if first in p), None)
+        lead_given = any(m.date < first for m in self.own_makeups) or (new_year is not None and new_year.start < first)
         if new_year is not None and not lead_given and difference > 0:
-            assigned = [m for m in own_makeups if _named_new_year(m.name)]
-            own_difference = _working_days(new_year) - len(statutory[NEW_YEAR]) - len(assigned)
-            if own_difference == difference:
-                notes.append(
-                    f"元旦（{date_range(new_year.start, new_year.end, year)}）调休的{difference}天上班日"
-                    f"在{year - 1}年12月，由{year - 1}年的安排记载，本年不计"
+            assigned = [m for m in self.own_makeups if _named_new_year(m.name)]
+            if _working_days(new_year) - len(self.statutory[NEW_YEAR]) - len(assigned) == difference:
+                self.notes.append(
+                    f"元旦（{self.span(new_year)}）调休的{difference}天上班日在{year - 1}年12月，"
+                    f"由{year - 1}年的安排记载，本年不计"
                 )
-                difference = 0
+                return
+        said = f"放假时段内的工作日共{working_off}天，减去调休上班{makeups}天，"
         if difference > 0:
-            problems.append(
-                Problem(
-                    "makeup_balance",
-                    f"放假时段内的工作日共{working_off}天，减去调休上班{len(own_makeups)}天，"
-                    f"比法定假日{expected}天多出{difference}天：请核对是否漏录了调休上班日",
-                )
+            self.problem(
+                "makeup_balance", f"{said}比法定假日{expected}天多出{difference}天：请核对是否漏录了调休上班日"
             )
-        elif difference < 0:
-            problems.append(
-                Problem(
-                    "makeup_balance",
-                    f"放假时段内的工作日共{working_off}天，减去调休上班{len(own_makeups)}天，"
-                    f"比法定假日{expected}天少{-difference}天：请核对是否多录了调休上班日或漏录了放假日",
-                )
+        else:
+            self.problem(
+                "makeup_balance",
+                f"{said}比法定假日{expected}天少{-difference}天：请核对是否多录了调休上班日或漏录了放假日",
             )
-
-    # Art. 7 of the 2025 version: at most 6 consecutive working days around a holiday (a warning)
-    if version.effective.year >= 2025:
-        warnings.extend(_stretches(year, own, own_makeups))
-
-    summaries = tuple(_summary(p, statutory, edge=p in edge_next) for p in valid)
-    return YearCheck(
-        year=year,
-        regime=version,
-        problems=tuple(problems),
-        warnings=tuple(warnings),
-        notes=tuple(notes),
-        periods=summaries,
-        makeup_days=tuple(sorted({m.date: m for m in makeup_days}.values(), key=lambda m: m.date)),
-        statutory=statutory,
-    )
 
 
 def _summary(p: RestPeriod, statutory: dict[str, tuple[date, ...]], *, edge: bool) -> PeriodSummary:

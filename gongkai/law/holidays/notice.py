@@ -39,8 +39,10 @@ CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 TITLE = re.compile(r"国务院办公厅关于(\d{4})年部分节假日安排的通知")
 DOCUMENT = re.compile(r"(国办发明电|国办发|国发明电)[〔\[(【](\d{4})[〕\])】](\d{1,3})号")
 # an item: "一、元旦:" (numbering optional); the name is Chinese text, possibly combined with 、
-HEAD = re.compile(rf"(?:([{NUMERALS}]{{1,3}}、)|(?:^|(?<=[。;!])))([\u4e00-\u9fff、·“”‘’「」\"']{{1,60}}?):")
-LINE_HEAD = re.compile(rf"\n\s*(?=(?:[{NUMERALS}]{{1,3}}、)?[\u4e00-\u9fff、·“”]{{1,20}}:)")
+HEAD = re.compile(
+    rf"(?:([{NUMERALS}]{{1,3}}、)|(?:^|(?<=[。;!])))([\u4e00-\u9fff“‘「\"'][\u4e00-\u9fff0-9、·“”‘’「」\"']{{0,59}}?):"
+)
+LINE_HEAD = re.compile(rf"\n\s*(?=(?:[{NUMERALS}]{{1,3}}、)?[\u4e00-\u9fff“][\u4e00-\u9fff0-9、·“”]{{0,40}}:)")
 EXTENSION = re.compile(r"延长(?:(\d{4})年)?([\u4e00-\u9fff]{2,10}?)假期至(\d{1,2})月(\d{1,2})日")
 NOT_HEADS = ("其中",)  # "其中：4月4日（清明节）为法定节假日……" (2008) explains the item before it
 # the closing paragraph and the signature, cut from the last item
@@ -186,29 +188,19 @@ def parse_notice(text: str, year: int | None = None) -> ParsedNotice:
         if numbered and not head.group(1):
             name = name[numbered.end() :]
         text_end = heads[i + 1].start() if i + 1 < len(heads) else len(body)
-        item_text = body[head.end() : text_end]
-        closing = CLOSING.search(item_text)
-        if closing:
-            item_text = item_text[: closing.start()]
+        item_text = _until_closing(body[head.end() : text_end])
         arranges = DATE.search(item_text) and any(w in item_text for w in (*REST_WORDS, *WORK_WORDS))
         if not (head.group(1) or festivals_named(name) or arranges):
             continue  # a colon in other text
-        item = _read_item(name, item_text, the_year, problems)
-        items.append(item)
-        periods.extend(_runs(name, item.rest_days, set(item.makeup_days)))
-        makeups.extend(MakeupDay(d, name) for d in item.makeup_days)
+        items.append(_read_item(name, item_text, the_year, problems))
     special = SPECIAL_TITLE.search(flat)
     if not items and special:
-        name = special.group(1)
+        # one special rest day (国发明电〔2015〕1号): the whole text after the addressee is its item
         start = body.find(":", special.end())
-        item_text = body[start + 1 :] if start >= 0 else body
-        closing = CLOSING.search(item_text)
-        if closing:
-            item_text = item_text[: closing.start()]
-        item = _read_item(name, item_text, the_year, problems)
-        items.append(item)
-        periods.extend(_runs(name, item.rest_days, set(item.makeup_days)))
-        makeups.extend(MakeupDay(d, name) for d in item.makeup_days)
+        items.append(_read_item(special.group(1), _until_closing(body[start + 1 :]), the_year, problems))
+    for item in items:
+        periods.extend(_runs(item.name, item.rest_days, set(item.makeup_days)))
+        makeups.extend(MakeupDay(d, item.name) for d in item.makeup_days)
     extensions = _extensions(flat, the_year, problems)
     if not items and not extensions:
         problems.append(Problem("no_items", "没有找到放假安排：应为“一、元旦：1月1日放假……”这样按节日分条的文字"))
@@ -229,6 +221,11 @@ def _extensions(flat: str, year: int, problems: list[Problem]) -> tuple[tuple[st
             continue
         out.append((notice_name(found.group(2)), until))
     return tuple(out)
+
+
+def _until_closing(text: str) -> str:
+    closing = CLOSING.search(text)
+    return text[: closing.start()] if closing else text
 
 
 def _runs(name: str, days: tuple[date, ...], makeups: set[date]) -> list[RestPeriod]:
@@ -281,34 +278,96 @@ def _clauses(text: str) -> list[str]:
 
 
 def _read_item(name: str, text: str, year: int, problems: list[Problem]) -> NoticeItem:
-    rest: list[date] = []
-    work: list[date] = []
-    last_range: tuple[date, date, str] | None = None  # (start, end, quoted clause)
-    pending: list[tuple[list[date], str]] = []  # dates of clauses without a keyword, waiting for one
-    previous: date | None = None  # the last date read: "至8日" takes its month and year
-    new_year_item = "元旦" in name
-    explaining = explained = False
-    sentence_start = True
+    return _ItemReader(name, year, problems).read(text)
 
-    for clause in _clauses(text):
-        if clause == "。":
-            if not explained:
-                for _dates, quoted in pending:
-                    problems.append(Problem("unreadable", f"“{name}”一条中无法识别：“{quoted}”（没有写放假还是上班）"))
-            pending = []
-            explaining = explained = False
-            sentence_start = True
-            continue
-        if sentence_start and clause.startswith("其中"):
-            explained = True  # "其中，1日、2日、3日为法定假日……": what it lists is said again below
-        sentence_start = False
-        if explaining or any(w in clause for w in ENCOURAGEMENT):
-            explaining = True  # skip to the end of the sentence
-            continue
+
+class _ItemReader:
+    """One item, clause by clause: dates with a 放假/补休/公休… word are rest days, with 上班 make-up days.
+
+    A clause with dates but no such word waits for the next clause of its sentence to say which
+    ("1月28日至2月4日，放假调休"); if none does, it is quoted as unreadable. Explanations ("为法定假日",
+    "调至") and encouragements ("鼓励……休息") arrange nothing and are skipped.
+    """
+
+    def __init__(self, name: str, year: int, problems: list[Problem]) -> None:
+        self.name, self.year, self.problems = name, year, problems
+        self.rest: list[date] = []
+        self.work: list[date] = []
+        self.last_range: tuple[date, date] | None = None  # the rest range "共N天" refers to
+        self.pending: list[tuple[list[date], str]] = []  # dates of clauses without a word, waiting for one
+        self.previous: date | None = None  # the last date read: "至8日" takes its month and year
+        self.skip_sentence = False  # an encouragement: nothing in it is arranged
+        self.restated = False  # a sentence "其中……" restates days that the item also says plainly
+        self.sentence_start = True
+
+    def read(self, text: str) -> NoticeItem:
+        for clause in _clauses(text):
+            if clause == "。":
+                self.end_sentence()
+            else:
+                self.clause(clause)
+        self.end_sentence()
+        if not self.rest:
+            self.problems.append(Problem("no_rest_days", f"“{self.name}”一条没有读到放假日期：“{text[:60]}”"))
+        return NoticeItem(self.name, text, tuple(sorted(set(self.rest))), tuple(sorted(set(self.work))))
+
+    def end_sentence(self) -> None:
+        if not self.restated:
+            for _dates, quoted in self.pending:
+                self.problems.append(
+                    Problem("unreadable", f"“{self.name}”一条中无法识别：“{quoted}”（没有写放假还是上班）")
+                )
+        self.pending = []
+        self.skip_sentence = self.restated = False
+        self.sentence_start = True
+
+    def clause(self, clause: str) -> None:
+        if self.sentence_start and clause.startswith("其中"):
+            self.restated = True  # "其中，1日、2日、3日为法定假日……"
+        self.sentence_start = False
+        if self.skip_sentence or any(w in clause for w in ENCOURAGEMENT):
+            self.skip_sentence = True
+            return
         if any(w in clause for w in EXPLANATION):
-            pending = []  # "4月4日（清明节），为法定节假日": the dates before were its subject
-            continue
-        mentions: list[_Mention] = []
+            self.pending = []  # "4月4日（清明节），为法定节假日": the dates before were its subject
+            return
+        mentions = self.mentions(clause)
+        is_work = any(w in clause for w in WORK_WORDS)
+        is_rest = not is_work and any(w in clause for w in REST_WORDS)
+        count = COUNT.search(clause) or DAYS_OFF.search(clause)
+        if not mentions:
+            if count and self.last_range is not None:
+                _check_count(self.name, self.last_range, _number(count.group(1)), self.problems, self.year)
+            if (is_rest or is_work) and self.pending:
+                for dates, _ in self.pending:
+                    (self.work if is_work else self.rest).extend(dates)
+                self.pending = []
+            elif "与周末连休" in clause and self.rest:
+                self.rest.extend(_adjacent_weekend(min(self.rest), max(self.rest)))
+            return
+        days, ranges = _expand(self.name, mentions, clause, self.problems, self.year)
+        if not days:
+            return
+        if count:
+            # "共8天" counts the range written before it (in this clause, or the clause before)
+            before = [r for r in ranges if r[2] <= count.start()]
+            if before:
+                self.last_range = (before[-1][0], before[-1][1])
+            if self.last_range is not None:
+                _check_count(self.name, self.last_range, _number(count.group(1)), self.problems, self.year)
+        if is_work:
+            self.work.extend(days)
+            return
+        self.last_range = (ranges[-1][0], ranges[-1][1])
+        if is_rest:
+            self.rest.extend(days)
+            if "与周末连休" in clause:
+                self.rest.extend(_adjacent_weekend(min(days), max(days)))
+        else:
+            self.pending.append((days, clause))
+
+    def mentions(self, clause: str) -> list[_Mention]:
+        out: list[_Mention] = []
         for m in DATE.finditer(clause):
             d = int(m.group(3))
             if m.group(1):
@@ -316,59 +375,21 @@ def _read_item(name: str, text: str, year: int, problems: list[Problem]) -> Noti
             elif m.group(2):
                 mo = int(m.group(2))
                 # "12月31日（星期六）上班" in the 元旦 item: the December before the notice's year
-                yy = year - 1 if new_year_item and mo == 12 else year
-            elif previous is not None:
-                yy, mo = previous.year, previous.month
+                yy = self.year - 1 if "元旦" in self.name and mo == 12 else self.year
+            elif self.previous is not None:
+                yy, mo = self.previous.year, self.previous.month
             else:
-                problems.append(Problem("unreadable", f"“{name}”一条中“{m.group(0)}”没有写月份"))
+                self.problems.append(Problem("unreadable", f"“{self.name}”一条中“{m.group(0)}”没有写月份"))
                 continue
             try:
                 day = date(yy, mo, d)
             except ValueError:
-                problems.append(Problem("bad_date", f"“{name}”一条中“{m.group(0)}”不是有效日期"))
+                self.problems.append(Problem("bad_date", f"“{self.name}”一条中“{m.group(0)}”不是有效日期"))
                 continue
-            previous = day
-            mentions.append(_Mention(day, m.group(4) or "", m.end(), m.start()))
-            _check_note(name, day, m.group(4) or "", problems, year)
-        is_work = any(w in clause for w in WORK_WORDS)
-        is_rest = not is_work and any(w in clause for w in REST_WORDS)
-        count = COUNT.search(clause) or DAYS_OFF.search(clause)
-        if not mentions:
-            if count and last_range is not None:
-                _check_count(name, last_range, _number(count.group(1)), problems, year)
-            if (is_rest or is_work) and pending:
-                for dates, _ in pending:
-                    (work if is_work else rest).extend(dates)
-                pending = []
-            elif "与周末连休" in clause and rest:
-                rest.extend(_adjacent_weekend(min(rest), max(rest)))
-            continue
-        days, ranges = _expand(name, mentions, clause, problems, year)
-        if not days:
-            continue
-        if count:
-            # "共8天" counts the range written before it (in this clause, or the clause before)
-            before = [r for r in ranges if r[2] <= count.start()]
-            if before:
-                last_range = (before[-1][0], before[-1][1], clause)
-            if last_range is not None:
-                _check_count(name, last_range, _number(count.group(1)), problems, year)
-        if ranges and not is_work:
-            last_range = (ranges[-1][0], ranges[-1][1], clause)
-        if is_work:
-            work.extend(days)
-        elif is_rest:
-            rest.extend(days)
-            if "与周末连休" in clause:
-                rest.extend(_adjacent_weekend(min(days), max(days)))
-        else:
-            pending.append((days, clause))
-            continue
-    for _, quoted in pending:
-        problems.append(Problem("unreadable", f"“{name}”一条中无法识别：“{quoted}”（没有写放假还是上班）"))
-    if not rest:
-        problems.append(Problem("no_rest_days", f"“{name}”一条没有读到放假日期：“{text[:60]}”"))
-    return NoticeItem(name, text, tuple(sorted(set(rest))), tuple(sorted(set(work))))
+            self.previous = day
+            out.append(_Mention(day, m.group(4) or "", m.end(), m.start()))
+            _check_note(self.name, day, m.group(4) or "", self.problems, self.year)
+        return out
 
 
 def _expand(
@@ -402,8 +423,8 @@ def _expand(
     return days, ranges
 
 
-def _check_count(name: str, rng: tuple[date, date, str], stated: int, problems: list[Problem], year: int) -> None:
-    start, end, _ = rng
+def _check_count(name: str, rng: tuple[date, date], stated: int, problems: list[Problem], year: int) -> None:
+    start, end = rng
     actual = (end - start).days + 1
     if stated != actual:
         problems.append(
