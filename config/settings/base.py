@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -37,6 +38,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -51,6 +53,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "gongkai.core.middleware.DomainErrorMiddleware",
+    "gongkai.core.middleware.StaffNoStoreMiddleware",
+    # Last: turns a refused log-in (too many failures) into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -121,6 +126,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# django-axes first: it refuses a log-in while its username and address are locked out.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 LOGIN_URL = "workspace:login"
 LOGIN_REDIRECT_URL = "workspace:dashboard"
 LOGOUT_REDIRECT_URL = "portal:home"
@@ -136,6 +147,29 @@ EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", default=False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "gongkai@localhost")
 
 SESSION_COOKIE_HTTPONLY = True
+# --- Log-in throttling and sessions (docs/operations.md, "Log-in and sessions"). ---
+# A session ends after this much inactivity (every request renews it): a working day by default.
+SESSION_COOKIE_AGE = env_int("GONGKAI_SESSION_IDLE_SECONDS", 8 * 60 * 60)
+SESSION_SAVE_EVERY_REQUEST = True
+# Only staff log in, so this ends every logged-in session when the browser closes.
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env_bool("GONGKAI_SESSION_ENDS_WITH_BROWSER", default=False)
+# BEHIND_PROXY: a reverse proxy on this machine or network sets X-Forwarded-Proto and
+# X-Forwarded-For; only then are they believed (HTTPS detection, the client's address).
+GONGKAI_BEHIND_PROXY = env_bool("BEHIND_PROXY", default=False)
+# django-axes: after GONGKAI_LOGIN_FAILURE_LIMIT failed log-ins for the same user name from the
+# same address, that pair is refused for GONGKAI_LOGIN_LOCKOUT_MINUTES (or until unlocked).
+AXES_FAILURE_LIMIT = env_int("GONGKAI_LOGIN_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("GONGKAI_LOGIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # no start-up banner on every command (it broke quiet stdout/stderr contracts)
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_CALLABLE = "gongkai.workspace.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "gongkai.workspace.lockout.client_ip"
+AXES_ENABLE_ADMIN = False  # axes has no Chinese admin; administrators unlock with `gongkai unlock USERNAME`
+# Staff pages are never stored by browsers or proxies (Cache-Control: no-store).
+GONGKAI_NO_STORE_PATHS = ["/staff/", "/admin/", "/api/v1/staff/"]
 CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,4 +1,5 @@
-"""Render domain errors raised in views as a Chinese error page with the right status; request-wide upload limits."""
+"""Render domain errors raised in views as a Chinese error page with the right status; request-wide upload limits;
+staff pages kept out of caches."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from gongkai.files.caps import megabytes
@@ -188,3 +190,18 @@ class RequestLimitsMiddleware:
         else:
             message = _("The request is too large: its form data (besides files) may be at most %(size)s.")
         return RequestRefused(message % {"size": megabytes(limit)}, code="request_too_large", details={"max": limit})
+
+
+class StaffNoStoreMiddleware:
+    """``Cache-Control: no-store`` (and private) on staff pages: nothing of them stays in a browser's
+    or proxy's cache, so the back button after log-out or a shared computer shows nothing."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+        self.prefixes = tuple(settings.GONGKAI_NO_STORE_PATHS)
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if request.path.startswith(self.prefixes):
+            add_never_cache_headers(response)  # max-age=0, no-cache, no-store, must-revalidate, private
+        return response

@@ -8,8 +8,6 @@ from gongkai.agencies.scoping import agencies_for, get_in_scope
 from gongkai.core.errors import NotFound
 from gongkai.core.models import AuditEvent
 
-from ..factories import PASSWORD
-
 pytestmark = pytest.mark.django_db
 
 
@@ -86,7 +84,7 @@ def test_scope_through_a_relation(world) -> None:
     ],
 )
 def test_web_and_api_hide_other_agencies(client, world, user, code, status) -> None:
-    assert client.login(username=world.users[user].username, password=PASSWORD)
+    client.force_login(world.users[user])
     page = client.get(f"/staff/agencies/{code}/")
     assert page.status_code == status
     api = client.get(f"/api/v1/staff/agencies/{code}")

@@ -46,3 +46,38 @@ def test_language_and_time_zone() -> None:
     assert settings.LANGUAGE_CODE == "zh-hans"
     assert settings.TIME_ZONE == "Asia/Shanghai"
     assert settings.USE_TZ is True
+
+
+def _production_request(env: dict[str, str], headers: str) -> subprocess.CompletedProcess[str]:
+    """Ask production settings whether a plain-HTTP request carrying ``headers`` counts as HTTPS."""
+    code = (
+        "import django; django.setup(); from django.test import RequestFactory; "
+        f"r = RequestFactory().get('/', {headers}); print(r.is_secure())"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "PATH": "/usr/bin:/bin",
+            "SECRET_KEY": "x" * 50,
+            "ALLOWED_HOSTS": "gk.example.cn",
+            **env,
+        },
+        timeout=60,
+        check=False,
+    )
+
+
+def test_a_spoofed_forwarded_proto_is_ignored_by_default() -> None:
+    result = _production_request({}, "HTTP_X_FORWARDED_PROTO='https'")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"  # so SECURE_SSL_REDIRECT still redirects it
+
+
+def test_behind_a_proxy_the_forwarded_proto_is_believed() -> None:
+    result = _production_request({"BEHIND_PROXY": "true"}, "HTTP_X_FORWARDED_PROTO='https'")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "True"

@@ -29,7 +29,9 @@ def test_login_with_bad_password_changes_nothing(client: Client, world) -> None:
 
 
 def test_handler_dashboard_shows_role_and_agency(client: Client, world) -> None:
-    assert client.login(username="city_handler", password=PASSWORD)
+    # a real log-in (django-axes needs the request: the log-in page passes it, client.login() does not)
+    response = client.post("/staff/login/", {"username": "city_handler", "password": PASSWORD})
+    assert response.status_code == 302
     body = client.get("/staff/").content.decode()
     assert "青山市人民政府" in body
     assert "承办人" in body
