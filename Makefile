@@ -34,10 +34,13 @@ install: $(VENV)/.installed-run ## create .venv and install Gongkai (runtime)
 
 install-dev: $(VENV)/.installed-dev ## create .venv and install Gongkai with the test tools
 
-run: install ## migrate, load the demo if the database is empty, serve http://127.0.0.1:8000
+run: install ## migrate, load the demo if the database is empty, serve http://127.0.0.1:8000 with a background worker
 	$(GONGKAI) migrate --no-input
 	$(GONGKAI) demo --if-empty
-	$(GONGKAI) serve
+	@# The worker (report audits) runs beside the server and stops when the server stops.
+	$(GONGKAI) db_worker --no-reload & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	  $(GONGKAI) serve
 
 test: install-dev ## the whole suite: ruff, mypy, translations, pytest on SQLite and on PostgreSQL
 	$(MAKE) --no-print-directory lint

@@ -39,6 +39,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
@@ -226,3 +228,17 @@ GONGKAI_UPLOAD_MAX_TOTAL_BYTES = env_int("GONGKAI_UPLOAD_MAX_TOTAL_BYTES", 200 *
 GONGKAI_UPLOAD_MAX_REQUEST_BYTES = env_int("GONGKAI_UPLOAD_MAX_REQUEST_BYTES", 210 * _MB)  # one request's body
 # Django's multipart parser refuses a request with more files than this: the same promise as the form's.
 DATA_UPLOAD_MAX_NUMBER_FILES = GONGKAI_UPLOAD_MAX_FILES
+
+# --- Background work (django-tasks, database queue): report audits run off the request. ---
+# A worker process runs the queue: `gongkai db_worker` (`make run` starts one beside the server;
+# docs/operations.md has the systemd unit for production).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# --- `gongkai serve` (gunicorn): a request may take at most GONGKAI_SERVE_TIMEOUT seconds;
+# long work goes to the queue. A worker is recycled after GONGKAI_SERVE_MAX_REQUESTS requests
+# (plus up to GONGKAI_SERVE_MAX_REQUESTS_JITTER, so they do not all restart at once).
+GONGKAI_SERVE_WORKERS = env_int("GONGKAI_WORKERS", 3)
+GONGKAI_SERVE_TIMEOUT = env_int("GONGKAI_SERVE_TIMEOUT", 60)
+GONGKAI_SERVE_GRACEFUL_TIMEOUT = env_int("GONGKAI_SERVE_GRACEFUL_TIMEOUT", 30)
+GONGKAI_SERVE_MAX_REQUESTS = env_int("GONGKAI_SERVE_MAX_REQUESTS", 1000)
+GONGKAI_SERVE_MAX_REQUESTS_JITTER = env_int("GONGKAI_SERVE_MAX_REQUESTS_JITTER", 100)

@@ -14,4 +14,8 @@ class ReportsConfig(AppConfig):
         "report.uploaded": _("annual report uploaded for audit"),
         "report.history_imported": _("past annual report imported"),
         "report.rechecked": _("annual report checked again against last year's"),
+        "report.upload_queued": _("reports uploaded, audit queued"),
+        "report.upload_started": _("audit of uploaded reports started"),
+        "report.upload_done": _("audit of uploaded reports finished"),
+        "report.upload_failed": _("audit of uploaded reports failed"),
     }

@@ -17,6 +17,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.models import TimeStampedModel
+from gongkai.core.states import StateMachine
 from gongkai.core.storage import delete_files_with_rows
 
 from .model import UNREADABLE_FORMAT, AnnualReport
@@ -33,6 +34,69 @@ class ReportFormatChoice(models.TextChoices):
     PRE_2019 = "pre-2019", _("before 2019 (no national format)")
     NOT_A_REPORT = "not-a-report", _("not an annual report")
     UNREADABLE = UNREADABLE_FORMAT, _("unreadable")
+
+
+class UploadStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Auditing")
+    DONE = "done", _("Done")
+    FAILED = "failed", _("Failed")
+
+
+UPLOAD_STATES = StateMachine(
+    _("report upload"),
+    UploadStatus,
+    {
+        UploadStatus.QUEUED: [UploadStatus.RUNNING, UploadStatus.FAILED],
+        UploadStatus.RUNNING: [UploadStatus.DONE, UploadStatus.FAILED],
+    },
+)
+
+
+class ReportUpload(TimeStampedModel):
+    """One upload of reports for audit: the files as received (in storage), audited in the background.
+
+    The request stores the files and enqueues one task (``gongkai.reports.tasks``); the worker
+    audits them and keeps one PublishedReport per file, or records why it could not (the files
+    stay, so the upload can be looked into or tried again).
+    """
+
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="report_uploads"
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=16, choices=UploadStatus.choices, default=UploadStatus.QUEUED, db_index=True
+    )
+    reason = models.TextField(_("reason for failure"), blank=True)
+    #: The files as received, in order: [{"name": uploaded name, "file": storage name, "sha256", "size"}].
+    files = models.JSONField(_("files"), default=list)
+    via = models.CharField(_("channel"), max_length=16, default="web")
+    task_id = models.CharField(_("background task"), max_length=64, blank=True)
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("report upload")
+        verbose_name_plural = _("report uploads")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.agency} · {len(self.files)} · {self.get_status_display()}"
+
+    @property
+    def finished(self) -> bool:
+        return self.status in (UploadStatus.DONE, UploadStatus.FAILED)
+
+    def file_names(self) -> list[str]:
+        return [str(entry["name"]) for entry in self.files]
 
 
 class PublishedReport(TimeStampedModel):
@@ -61,6 +125,14 @@ class PublishedReport(TimeStampedModel):
         related_name="+",
     )
     kind = models.CharField(_("kind"), max_length=16, choices=ReportKind.choices, default=ReportKind.AUDIT)
+    upload = models.ForeignKey(
+        ReportUpload,
+        verbose_name=_("upload"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reports",
+    )
 
     class Meta:
         verbose_name = _("published annual report")

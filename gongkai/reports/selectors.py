@@ -9,7 +9,7 @@ from gongkai.agencies.roles import Access
 from gongkai.agencies.scoping import AnyUser, agencies_for, get_in_scope, scope
 
 from .model import NOT_COMPARABLE_FORMATS, AnnualReport
-from .models import PublishedReport
+from .models import PublishedReport, ReportUpload
 
 
 def upload_agencies(user: AnyUser) -> models.QuerySet[Agency]:
@@ -47,3 +47,37 @@ def previous_report(agency: Agency, year: int | None) -> AnnualReport | None:
         .first()
     )
     return row.annual_report() if row is not None else None
+
+
+def staff_uploads(user: AnyUser) -> models.QuerySet[ReportUpload]:
+    """Uploads for audit within the user's agencies, newest first (the reports page lists them)."""
+    return (
+        scope(ReportUpload.objects.all(), user)
+        .select_related("agency", "uploaded_by")
+        .annotate(report_count=models.Count("reports"))
+        .order_by("-created_at", "-id")
+    )
+
+
+def staff_upload(user: AnyUser, pk: int) -> ReportUpload:
+    """One upload within the user's agencies (else NotFound, a 404), with the reports kept from it."""
+    return get_in_scope(ReportUpload.objects.select_related("agency", "uploaded_by"), user, pk=pk)
+
+
+def upload_task_lost(upload: ReportUpload) -> bool:
+    """True when the upload is not finished but its background task has ended in failure.
+
+    The upload's own status is the truth; this catches a task that failed outside the service
+    (the worker could not import or start it), so that its page does not say 排队中 forever.
+    """
+    if upload.finished or not upload.task_id:
+        return False
+    from django_tasks import TaskResultStatus
+    from django_tasks.exceptions import TaskResultDoesNotExist
+
+    from .tasks import audit_upload
+
+    try:
+        return audit_upload.get_result(upload.task_id).status == TaskResultStatus.FAILED
+    except (TaskResultDoesNotExist, NotImplementedError):
+        return False

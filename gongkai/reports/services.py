@@ -6,28 +6,33 @@ their audit events are saved at once, so a bad file or ZIP saves nothing.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.agencies.models import Agency
 from gongkai.core.audit import Actor, record_event
-from gongkai.core.errors import ValidationFailed, problems_error
+from gongkai.core.errors import DomainError, ValidationFailed, problems_error
 from gongkai.core.files import upload_limits
 from gongkai.core.permissions import require
-from gongkai.core.storage import StoredFile, delete_stored
+from gongkai.core.states import transition
+from gongkai.core.storage import StoredFile, StoredFileDamaged, delete_stored, read_bytes
 from gongkai.files import IntakeRefused, Problem, ProblemKind, Upload, UploadedLike
 from gongkai.files import unpack as intake_unpack
 from gongkai.files.caps import megabytes
 
 from .audit import Audit, agency_key, audit, audit_batch
 from .model import NOT_COMPARABLE_FORMATS, AnnualReport, ReportFormat
-from .models import PublishedReport, ReportFormatChoice, ReportKind
+from .models import UPLOAD_STATES, PublishedReport, ReportFormatChoice, ReportKind, ReportUpload, UploadStatus
 from .permissions import can_import_history, can_upload_reports
 from .selectors import previous_report
 from .stored import report_content, store_report_file
+
+logger = logging.getLogger(__name__)
 
 REPORT_SUFFIXES = frozenset({".txt", ".htm", ".html", ".docx", ".pdf"})
 
@@ -134,20 +139,12 @@ def _storing(uploads: Sequence[Upload]) -> Iterator[list[StoredFile]]:
         raise
 
 
-def report_upload(
-    *, actor: Actor, agency: Agency, files: Sequence[UploadedLike], via: str = "web"
-) -> list[PublishedReport]:
-    """Audit uploaded reports (files or ZIPs) of ``agency``'s subtree and keep the results.
+def _audit_uploads(agency: Agency, uploads: Sequence[Upload]) -> tuple[list[Audit], list[Agency]]:
+    """Read and check each upload (pure, outside any transaction); the agency each report belongs to.
 
-    Each report is filed under the agency of the subtree it names (else ``agency``); R5 and R6
-    compare it with that agency's report for the year before — from this upload or already kept.
+    Each report is filed under the agency of ``agency``'s subtree it names (else ``agency``); R5
+    and R6 compare it with that agency's report for the year before — from this upload or kept.
     """
-    if actor is not None:
-        require(
-            can_upload_reports(actor, agency), _("You may not upload reports for %(agency)s.") % {"agency": agency.name}
-        )
-    uploads = unpack(files)
-
     index = AgencyIndex(agency)
 
     def previous_for(report: AnnualReport) -> AnnualReport | None:
@@ -157,21 +154,180 @@ def report_upload(
         ((upload.name, _loader(upload.data)) for upload in uploads), keep_source=True, previous_for=previous_for
     )
     targets = [index.match(item.report.agency) if item.readable else agency for item in audits]
+    return audits, targets
+
+
+def _keep_audits(
+    *,
+    actor: Actor,
+    audits: Sequence[Audit],
+    uploads: Sequence[Upload],
+    stored: Sequence[StoredFile],
+    targets: Sequence[Agency],
+    via: str,
+    job: ReportUpload | None = None,
+) -> list[PublishedReport]:
+    """Save one row and one audit event per audited upload. Inside the caller's transaction."""
     saved: list[PublishedReport] = []
-    with _storing(uploads) as stored, transaction.atomic():
-        for item, upload, file, target in zip(audits, uploads, stored, targets, strict=True):
-            row = _row(item, upload, file, target, actor, ReportKind.AUDIT)
-            row.save()
-            record_event(
-                actor=actor,
-                action="report.uploaded",
-                obj=row,
-                agency=target,
-                details={"file": row.file_name, "year": row.year, "score": row.score, "errors": row.error_count},
-                via=via,
-            )
-            saved.append(row)
+    for item, upload, file, target in zip(audits, uploads, stored, targets, strict=True):
+        row = _row(item, upload, file, target, actor, ReportKind.AUDIT)
+        row.upload = job
+        row.save()
+        record_event(
+            actor=actor,
+            action="report.uploaded",
+            obj=row,
+            agency=target,
+            details={"file": row.file_name, "year": row.year, "score": row.score, "errors": row.error_count},
+            via=via,
+        )
+        saved.append(row)
     return saved
+
+
+def _require_upload(actor: Actor, agency: Agency) -> None:
+    if actor is not None:
+        require(
+            can_upload_reports(actor, agency), _("You may not upload reports for %(agency)s.") % {"agency": agency.name}
+        )
+
+
+def report_upload(
+    *, actor: Actor, agency: Agency, files: Sequence[UploadedLike], via: str = "web"
+) -> list[PublishedReport]:
+    """Audit uploaded reports (files or ZIPs) of ``agency``'s subtree now and keep the results.
+
+    For callers that wait for the result (commands, tests, small API calls). The web upload
+    enqueues instead (``report_upload_enqueue``), so that no request waits for an audit.
+    """
+    _require_upload(actor, agency)
+    uploads = unpack(files)
+    audits, targets = _audit_uploads(agency, uploads)
+    with _storing(uploads) as stored, transaction.atomic():
+        return _keep_audits(actor=actor, audits=audits, uploads=uploads, stored=stored, targets=targets, via=via)
+
+
+# --- uploads audited in the background --------------------------------------------------------
+
+
+def report_upload_enqueue(
+    *, actor: Actor, agency: Agency, files: Sequence[UploadedLike], via: str = "web"
+) -> ReportUpload:
+    """Store uploaded reports (files or ZIPs) and queue their audit; the upload to follow on its page.
+
+    Only what is quick happens here: the permission check, unpacking within the limits (a bad
+    file or ZIP is refused at once and nothing is kept), storing the files. The audit runs in
+    the worker (``gongkai.reports.tasks.audit_upload`` → ``report_upload_run``). The task is
+    queued in the same transaction as the upload row, so neither exists without the other.
+    """
+    from .tasks import audit_upload
+
+    _require_upload(actor, agency)
+    uploads = unpack(files)
+    user = actor if actor is not None and actor.is_authenticated else None
+    with _storing(uploads) as stored, transaction.atomic():
+        job = ReportUpload.objects.create(  # type: ignore[misc]  # the project's user model is auth's User
+            agency=agency,
+            uploaded_by=user,
+            via=via,
+            files=[
+                {"name": upload.name, "file": file.name, "sha256": file.sha256, "size": file.size}
+                for upload, file in zip(uploads, stored, strict=True)
+            ],
+        )
+        record_event(
+            actor=actor,
+            action="report.upload_queued",
+            obj=job,
+            agency=agency,
+            details={"files": len(uploads), "bytes": sum(file.size for file in stored)},
+            via=via,
+        )
+        result = audit_upload.enqueue(job.pk)
+        job.task_id = str(result.id)
+        job.save(update_fields=["task_id"])
+    job.refresh_from_db()  # an immediate backend has run it already
+    return job
+
+
+def _failure_reason(error: BaseException) -> str:
+    """Why an upload could not be audited, in words for its page (never a traceback)."""
+    if isinstance(error, DomainError):
+        details = error.details if isinstance(error.details, list) else []
+        return "；".join([error.message, *(str(line) for line in details)])
+    if isinstance(error, OSError | StoredFileDamaged):
+        return _("The uploaded files could not be read back from storage; upload them again.")
+    return _(
+        "The audit stopped because of an unexpected error (recorded in the server log). "
+        "The uploaded files are kept; try again, or ask the platform administrator."
+    )
+
+
+def report_upload_run(*, upload_id: int) -> ReportUpload:
+    """Audit a queued upload and keep its reports; on failure record the reason and keep the files.
+
+    Run by the worker. Three steps, each one transaction with its audit event: queued → running
+    (so the upload's page says so), then the reports and running → done together, or running →
+    failed with the reason. An upload that is not queued (a task run twice) is left as it is.
+    """
+    job = ReportUpload.objects.select_related("agency", "uploaded_by").get(pk=upload_id)
+    actor: Actor = job.uploaded_by
+    if job.status != UploadStatus.QUEUED:
+        return job
+    with transaction.atomic():
+        transition(
+            job,
+            machine=UPLOAD_STATES,
+            to=UploadStatus.RUNNING,
+            actor=actor,
+            action="report.upload_started",
+            agency=job.agency,
+            via=job.via,
+        )
+        job.started_at = timezone.now()
+        job.save(update_fields=["started_at"])
+    try:
+        uploads = [
+            Upload(name=str(entry["name"]), data=read_bytes(entry["file"], sha256=entry["sha256"]))
+            for entry in job.files
+        ]
+        stored = [StoredFile(name=entry["file"], sha256=entry["sha256"], size=entry["size"]) for entry in job.files]
+        audits, targets = _audit_uploads(job.agency, uploads)
+        with transaction.atomic():
+            rows = _keep_audits(
+                actor=actor, audits=audits, uploads=uploads, stored=stored, targets=targets, via=job.via, job=job
+            )
+            job.finished_at = timezone.now()
+            job.save(update_fields=["finished_at"])
+            transition(
+                job,
+                machine=UPLOAD_STATES,
+                to=UploadStatus.DONE,
+                actor=actor,
+                action="report.upload_done",
+                agency=job.agency,
+                details={"reports": len(rows)},
+                via=job.via,
+            )
+    except Exception as error:
+        if not isinstance(error, DomainError):
+            logger.exception("report upload %s failed", job.pk)
+        reason = _failure_reason(error)
+        with transaction.atomic():
+            job.reason = reason
+            job.finished_at = timezone.now()
+            job.save(update_fields=["reason", "finished_at"])
+            transition(
+                job,
+                machine=UPLOAD_STATES,
+                to=UploadStatus.FAILED,
+                actor=actor,
+                action="report.upload_failed",
+                agency=job.agency,
+                details={"reason": reason},
+                via=job.via,
+            )
+    return job
 
 
 def report_import_history(

@@ -6,9 +6,8 @@ from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import PermissionDenied, ValidationFailed
@@ -17,13 +16,16 @@ from . import selectors, services, stored
 from .audit import Audit
 from .audit_html import fragment_context
 from .forms import HistoryForm, UploadForm
-from .models import ReportFormatChoice
+from .models import ReportFormatChoice, UploadStatus
+
+REFRESH_SECONDS = 3  # how often an unfinished upload's page reloads itself
 
 
 @login_required
 def report_list(request: HttpRequest) -> HttpResponse:
     context = {
         "reports": selectors.staff_reports(request.user)[:500],
+        "uploads": selectors.staff_uploads(request.user)[:20],
         "can_upload": selectors.upload_agencies(request.user).exists(),
         "can_import": selectors.history_agencies(request.user).exists(),
     }
@@ -47,18 +49,38 @@ def report_upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         if form.is_valid():
             try:
-                saved = services.report_upload(
+                upload = services.report_upload_enqueue(
                     actor=request.user, agency=form.cleaned_data["agency"], files=form.cleaned_data["documents"]
                 )
             except ValidationFailed as error:
                 _form_problem(form, error)
             else:
-                messages.success(request, _("%(count)d report(s) audited.") % {"count": len(saved)})
-                if len(saved) == 1:
-                    return redirect("reports:detail", pk=saved[0].pk)
-                return HttpResponseRedirect(reverse("reports:list"))
+                return redirect("reports:upload_status", pk=upload.pk)
         status = 400
     return render(request, "reports/upload.html", {"form": form}, status=status)
+
+
+@login_required
+def report_upload_status(request: HttpRequest, pk: int) -> HttpResponse:
+    """An upload's progress: 排队中, 正在审核, 已完成 (with its reports) or 失败 (with the reason).
+
+    The page reloads itself every few seconds until the upload is finished (the Refresh header:
+    no script, no external asset);
+    the user may leave it and come back from the reports page.
+    """
+    upload = selectors.staff_upload(request.user, pk)
+    lost = selectors.upload_task_lost(upload)
+    context = {
+        "upload": upload,
+        "reports": upload.reports.select_related("agency").defer("result", "source_lines").order_by("pk"),
+        "failed": upload.status == UploadStatus.FAILED or lost,
+        "lost": lost,
+        "refresh_seconds": 0 if upload.finished or lost else REFRESH_SECONDS,
+    }
+    response = render(request, "reports/upload_status.html", context)
+    if context["refresh_seconds"]:
+        response["Refresh"] = str(REFRESH_SECONDS)  # what <meta http-equiv="refresh"> would say, in the header
+    return response
 
 
 @login_required

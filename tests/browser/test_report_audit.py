@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from tests.factories import PASSWORD
+from tests.reports.worker import run_worker
 from tests.seed_documents import seed_path
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -37,7 +38,14 @@ def test_supervisor_uploads_and_reads_the_audit(
     page.get_by_label("机关").select_option(label="青山市人民政府")
     page.locator("input[type=file]").set_input_files(str(upload))
     page.get_by_role("button", name="上传并审核").click()
-    page.wait_for_url(re.compile(r"/staff/reports/\d+/$"))  # one file: straight to its audit
+    # The request only stores the file and queues the audit: the upload's page says 排队中 and
+    # reloads itself; once the worker has run, it says 已完成 and links the audit.
+    page.wait_for_url(re.compile(r"/staff/reports/uploads/\d+/$"))
+    assert page.locator("#upload-status").inner_text() == "排队中"
+    assert run_worker() == 1
+    page.locator("#upload-status", has_text="已完成").wait_for(timeout=10_000)  # the page refreshed itself
+    page.get_by_role("link", name="招远市2023年报.txt").click()
+    page.wait_for_url(re.compile(r"/staff/reports/\d+/$"))
     body = page.get_by_role("main").inner_text()
     assert "招远市人民政府" in body
     assert "2023" in body

@@ -20,6 +20,7 @@ from gongkai.reports.stored import report_content
 from ..conftest import World
 from .report_text import report_text
 from .sample_reports import modified, zhaoyuan_2022, zhaoyuan_2023
+from .worker import run_worker
 
 
 def text_of(agency: str, year: int = 2023, *, carried_over: int = 6) -> bytes:
@@ -47,7 +48,10 @@ def login(client: Client, world: World, who: str) -> Client:
 
 
 def upload(client: Client, agency_id: int, *files: SimpleUploadedFile):  # type: ignore[no-untyped-def]
-    return client.post(reverse("reports:upload"), {"agency": agency_id, "documents": list(files)})
+    """Post the upload form, then let the worker run the queued audit (as `gongkai db_worker` does)."""
+    response = client.post(reverse("reports:upload"), {"agency": agency_id, "documents": list(files)})
+    run_worker()
+    return response
 
 
 def uploaded_events() -> int:
@@ -61,13 +65,16 @@ def test_a_supervisor_uploads_one_report_and_sees_its_audit(client: Client, worl
     response = upload(client, world.city.pk, file)
     row = PublishedReport.objects.get()
     assert response.status_code == 302
-    assert response["Location"] == reverse("reports:detail", args=[row.pk])
+    assert response["Location"] == reverse("reports:upload_status", args=[row.upload_id])
+    status = client.get(response["Location"]).content.decode()
+    assert "<strong>已完成</strong>" in status
+    assert f'<a href="{reverse("reports:detail", args=[row.pk])}">青山市2023.txt</a>' in status
     assert (row.agency, row.year, row.format, row.kind) == (world.city, 2023, "2021", ReportKind.AUDIT)
     assert (row.error_count, row.warning_count, row.score) == (0, 0, 100)
     assert report_content(row) == text_of("青山市人民政府")
     event = AuditEvent.objects.get(action="report.uploaded")
     assert (event.agency, event.actor) == (world.city, world.users["city_supervisor"])
-    page = client.get(response["Location"])
+    page = client.get(reverse("reports:detail", args=[row.pk]))
     assert page.status_code == 200
     content = page.content.decode()
     assert "得分 <strong>100</strong>" in content
@@ -91,7 +98,7 @@ def test_a_zip_is_unpacked_and_each_report_filed_under_the_agency_it_names(clien
     )
     response = upload(client, world.province.pk, SimpleUploadedFile("reports.zip", archive))
     assert response.status_code == 302
-    assert response["Location"] == reverse("reports:list")
+    assert response["Location"] == reverse("reports:upload_status", args=[PublishedReport.objects.first().upload_id])
     rows = {row.file_name: row.agency for row in PublishedReport.objects.all()}
     assert rows == {"报告/绿水县.txt": world.county, "报告/青山市.txt": world.city}
     assert uploaded_events() == 2
