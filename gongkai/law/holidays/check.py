@@ -21,7 +21,7 @@ days) is complete when:
 5. the days balance (Art. 6: a statutory day that falls on a weekend is made up on a working day;
    the notice moves the other days by 调休): the working days (Monday–Friday) inside the rest periods,
    minus the make-up working days, equal the statutory days (counted per festival, so 中秋 on 国庆's
-   10月1日 counts twice — as the 2001 and 2020 notices gave 8 days). A missing make-up Saturday
+   10月1日 counts twice — as the 2020 notice gave 国庆节、中秋节 8 days). A missing make-up Saturday
    shows here; it would otherwise count a working Saturday as rest and move every deadline near it.
    Explained exceptions: ``SPECIAL_ARRANGEMENTS`` (2015 抗战胜利70周年纪念日; 2020 春节延长,
    国办发明电〔2020〕1号), and a 元旦 whose make-up day lies in the previous December that the input
