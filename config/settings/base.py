@@ -82,26 +82,35 @@ TEMPLATES = [
 ]
 
 
-def _database_from_env() -> dict[str, object]:
-    url = env_str("DATABASE_URL")
+# SQLite as an embedded database for several server workers: WAL (readers never wait for the
+# writer), synchronous=NORMAL (safe with WAL, far fewer fsyncs), a busy timeout, and IMMEDIATE
+# transactions (a writer takes the write lock at BEGIN, so two transactions that both read and
+# then write queue up instead of failing with "database is locked").
+SQLITE_OPTIONS: dict[str, object] = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+
+
+def database_config(url: str) -> dict[str, object]:
+    """The default database: DATABASE_URL (SQLite files get the same options), else var/gongkai.sqlite3."""
     if url:
         config: dict[str, object] = dict(dj_database_url.parse(url, conn_max_age=env_int("DB_CONN_MAX_AGE", 60)))
         config["CONN_HEALTH_CHECKS"] = True
+        if config["ENGINE"] == "django.db.backends.sqlite3":
+            given = config.get("OPTIONS") or {}
+            config["OPTIONS"] = {**SQLITE_OPTIONS, **(given if isinstance(given, dict) else {})}
         return config
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": str(VAR_DIR / "gongkai.sqlite3"),
-        "OPTIONS": {
-            # WAL and IMMEDIATE transactions let several server workers write without "database is locked".
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
-            "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
-        },
+        "OPTIONS": dict(SQLITE_OPTIONS),
     }
 
 
-DATABASES = {"default": _database_from_env()}
+DATABASES = {"default": database_config(env_str("DATABASE_URL"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
