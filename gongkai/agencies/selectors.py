@@ -14,6 +14,7 @@ from gongkai.core.errors import NotFound
 from gongkai.core.models import AuditEvent
 
 from .models import Agency, Membership
+from .permissions import is_platform_admin
 from .scoping import AnyUser, get_in_scope, scope
 
 # The public directory shows the tree one level at a time, so that its pages stay small however
@@ -145,9 +146,9 @@ def agency_staff(agency: Agency) -> models.QuerySet[Membership]:
 
 
 def audit_events_for(user: AnyUser, *, limit: int = 50) -> list[AuditEvent]:
-    """Recent audit events about agencies the user may see."""
-    return list(
-        scope(AuditEvent.objects.all(), user, via="agency")
-        .select_related("agency")
-        .order_by("-occurred_at", "-id")[:limit]
-    )
+    """Recent audit events about agencies the user may see; for platform administrators (and
+    superusers) also the platform-wide events, which concern no agency (the national holiday schedule)."""
+    events = scope(AuditEvent.objects.all(), user, via="agency")
+    if is_platform_admin(user):
+        events = events | AuditEvent.objects.filter(agency__isnull=True)
+    return list(events.select_related("agency").order_by("-occurred_at", "-id")[:limit])

@@ -1,77 +1,82 @@
-"""Back-office editing of holiday schedules: a year's notice is entered as its days.
+"""The holiday calendars in the back office: read-only, for platform administrators.
 
-Saves go through ``services.schedule_save`` (validated, audited, and every stored due date is
-recomputed in the same transaction); deletes through ``services.schedule_delete``.
+Years are entered, checked, previewed and confirmed on the staff page (``/staff/calendar/``),
+which goes through the audited services; the Django admin's one-row-per-day inline is only a way
+to look at what is stored, and points there.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
-from django.contrib import admin
-from django.db.models import QuerySet
-from django.forms import BaseFormSet, BaseInlineFormSet, Form, ModelForm
-from django.http import HttpRequest
+from django.contrib import admin, messages
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
-from . import services
-from .models import HolidaySchedule, ScheduleDay
+from .models import HolidaySchedule, RegionalHoliday, ScheduleDay
+from .permissions import can_view_drafts
+
+
+class ReadOnlyForPlatformAdmins(admin.ModelAdmin):
+    """Viewable by platform administrators; nobody adds, changes or deletes here."""
+
+    def has_module_permission(self, request: HttpRequest) -> bool:
+        return can_view_drafts(request.user)
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return can_view_drafts(request.user)
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None) -> HttpResponse:
+        messages.info(
+            request,
+            _("Holiday schedules are entered and changed on the staff page %(url)s, not here.")
+            % {"url": reverse("calendar_staff:index")},
+        )
+        return super().changelist_view(request, extra_context)
 
 
 class ScheduleDayInline(admin.TabularInline):
     model = ScheduleDay
-    extra = 3
     fields = ("date", "kind", "name")
+    readonly_fields = ("date", "kind", "name")
     ordering = ("date",)
+    extra = 0
+
+    def has_view_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return can_view_drafts(request.user)
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
 
 
 @admin.register(HolidaySchedule)
-class HolidayScheduleAdmin(admin.ModelAdmin):
-    list_display = ("year", "notice", "source", "updated_at")
-    list_filter = ("source",)
+class HolidayScheduleAdmin(ReadOnlyForPlatformAdmins):
+    list_display = ("year", "status", "version", "notice", "source", "updated_at")
+    list_filter = ("status", "source")
     search_fields = ("year", "notice")
-    fields = ("year", "notice", "source", "notes")
-    readonly_fields = ("source",)
+    fields = ("year", "status", "version", "notice", "source", "notes")
     inlines = [ScheduleDayInline]
 
-    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> tuple[str, ...]:
-        return ("year", "source") if obj is not None else ("source",)
 
-    def save_model(self, request: HttpRequest, obj: HolidaySchedule, form: ModelForm, change: bool) -> None:
-        """Nothing yet: the schedule and its days are saved together in ``save_related``."""
-
-    def save_related(
-        self, request: HttpRequest, form: ModelForm, formsets: list[BaseInlineFormSet], change: bool
-    ) -> None:
-        obj: HolidaySchedule = form.instance
-        days: list[services.DayInput] = []
-        for formset in formsets:
-            for day_form in formset.forms:
-                data = getattr(day_form, "cleaned_data", None)
-                if not data or data.get("DELETE") or not data.get("date") or not data.get("kind"):
-                    continue
-                days.append(services.DayInput(data["date"], data["kind"], data.get("name", "")))
-        result = services.schedule_save(
-            actor=request.user,
-            year=obj.year,
-            days=days,
-            notice=obj.notice,
-            notes=obj.notes,
-            source=HolidaySchedule.Source.MANUAL,
-            via="admin",
-        )
-        obj.pk = result.schedule.pk
-        obj._state.adding = False
-
-    def construct_change_message(
-        self, request: HttpRequest, form: Form, formsets: Iterable[BaseFormSet[Any]], add: bool = False
-    ) -> list[dict[str, Any]]:
-        """The formsets were not saved by the admin (the service did it): the audit event has the details."""
-        return [{"added": {}}] if add else [{"changed": {"fields": ["days"]}}]
-
-    def delete_model(self, request: HttpRequest, obj: HolidaySchedule) -> None:
-        services.schedule_delete(actor=request.user, schedule=obj, via="admin")
-
-    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[HolidaySchedule]) -> None:
-        for schedule in queryset:
-            services.schedule_delete(actor=request.user, schedule=schedule, via="admin")
+@admin.register(RegionalHoliday)
+class RegionalHolidayAdmin(ReadOnlyForPlatformAdmins):
+    list_display = ("name", "agency", "start", "end", "notice")
+    list_filter = ("start",)
+    search_fields = ("name", "agency__name", "notice")
+    fields = ("agency", "name", "start", "end", "notice", "source_url")

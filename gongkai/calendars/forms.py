@@ -48,6 +48,19 @@ class ClockForm(forms.Form):
         help_text=_("The day the deadline is computed for; today (Beijing time) unless you change it."),
         widget=_date_input(),
     )
+    agency = forms.ChoiceField(
+        label=_("Region"),
+        required=False,
+        help_text=_("Agencies of a region with rest days of its own (e.g. 藏历新年) count them too."),
+    )
+
+    def __init__(self, *args: Any, regions: list[tuple[str, str]] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        agency = self.fields["agency"]
+        assert isinstance(agency, forms.ChoiceField)
+        agency.choices = [("", _("national schedule only")), *(regions or [])]
+        if not regions:
+            del self.fields["agency"]
 
 
 class EventForm(forms.Form):
@@ -129,3 +142,90 @@ def case_data(form: ClockForm, events: forms.BaseFormSet) -> dict[str, Any]:
         "today": form.cleaned_data["today"].isoformat(),
         "events": [row for row in rows if row is not None],
     }
+
+
+# The staff page that enters a year as the notice writes it ---------------------------------------
+
+PERIOD_ROWS = 10  # rest periods: the seven festivals, a combined period or two, and room to spare
+MAKEUP_ROWS = 10  # make-up working days
+
+
+class ScheduleForm(forms.Form):
+    """A year's notice: its title, and (optionally) its pasted text to parse into the rows below."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    reviewed = forms.CharField(widget=forms.HiddenInput, required=False)
+    notice = forms.CharField(
+        label=_("Notice"),
+        max_length=200,
+        required=False,
+        help_text=_("Title or document number, e.g. 国务院办公厅关于2027年部分节假日安排的通知."),
+    )
+    notice_text = forms.CharField(
+        label=_("Text of the notice"),
+        required=False,
+        max_length=20000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("Paste the State Council's notice and choose “Read the notice”: its periods fill the rows below."),
+    )
+    notes = forms.CharField(label=_("Notes"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class PeriodForm(forms.Form):
+    name = forms.CharField(label=_("Holiday"), max_length=100, required=False)
+    start = forms.DateField(label=_("First rest day"), required=False, widget=_date_input())
+    end = forms.DateField(label=_("Last rest day"), required=False, widget=_date_input())
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        name, start, end = data.get("name", "").strip(), data.get("start"), data.get("end")
+        if not (name or start or end):
+            return data
+        if start is None and "start" not in self.errors:
+            self.add_error("start", _("Enter the first rest day."))
+        if end is None and "end" not in self.errors:
+            self.add_error("end", _("Enter the last rest day (the first, for a single day)."))
+        if not name:
+            self.add_error("name", _("Enter the holiday's name as the notice writes it."))
+        if start and end and end < start:
+            self.add_error("end", _("The last rest day is before the first."))
+        return data
+
+
+class MakeupForm(forms.Form):
+    date = forms.DateField(label=_("Make-up working day"), required=False, widget=_date_input())
+    name = forms.CharField(label=_("For the holiday"), max_length=100, required=False)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("name", "").strip() and data.get("date") is None and "date" not in self.errors:
+            self.add_error("date", _("Enter the date of the make-up working day, or clear the row."))
+        return data
+
+
+PeriodFormSet = forms.formset_factory(
+    PeriodForm, extra=PERIOD_ROWS, max_num=PERIOD_ROWS, absolute_max=PERIOD_ROWS, validate_max=True
+)
+MakeupFormSet = forms.formset_factory(
+    MakeupForm, extra=MAKEUP_ROWS, max_num=MAKEUP_ROWS, absolute_max=MAKEUP_ROWS, validate_max=True
+)
+
+
+def fixed_management(data: Any, prefix: str, rows: int) -> None:
+    """Fix a formset's management fields in ``data`` (a QueryDict copy): the page always has ``rows`` rows."""
+    data[f"{prefix}-TOTAL_FORMS"] = str(rows)
+    data[f"{prefix}-INITIAL_FORMS"] = "0"
+    data[f"{prefix}-MIN_NUM_FORMS"] = "0"
+    data[f"{prefix}-MAX_NUM_FORMS"] = str(rows)
+
+
+class RegionalHolidayForm(forms.Form):
+    name = forms.CharField(
+        label=_("Holiday"), max_length=100, help_text=_("As the regional notice writes it, e.g. 藏历新年.")
+    )
+    start = forms.DateField(label=_("First rest day"), widget=_date_input())
+    end = forms.DateField(label=_("Last rest day"), widget=_date_input())
+    notice = forms.CharField(
+        label=_("Notice"), max_length=200, help_text=_("Title or document number of the regional government's notice.")
+    )
+    source_url = forms.URLField(label=_("Address of the notice"), max_length=500, required=False, assume_scheme="https")

@@ -7,17 +7,26 @@ Apps that store dates derived from the calendar declare a recomputer on their ``
 
 (``register_recomputer`` adds one at run time, e.g. in a test.)
 
-A recomputer takes the new calendar, updates its stored dates and returns a ``RecomputeReport``.
+A recomputer takes the new national calendar, updates its stored dates and returns a
+``RecomputeReport``. A recomputer whose records belong to agencies also takes the keyword
+``calendar_for``: ``calendar_for(agency)`` is the calendar for cases of that agency (the national
+schedule plus the regional rest days of its subtree, ``selectors.build_calendar(agency)``); use
+it for every record, so a regional holiday moves only the deadlines of its own agencies.
+
 The calendar services call every registered recomputer inside the transaction of the edit, so
-stored dates and the calendar never disagree. ``clock_due`` is the helper a case-like record
-uses to turn its clock inputs into the due date to store.
+stored dates and the calendar never disagree. The preview of an edit (the deadlines that would
+move) runs the recomputers in a savepoint that is rolled back: a recomputer writes only to the
+database. ``moved`` lists what changed, one line a record ("<record>: <old> → <new>").
+``clock_due`` is the helper a case-like record uses to turn its clock inputs into the due date.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from gongkai.core.extensions import recomputers as declared_recomputers
 from gongkai.law.clock import DEFAULT_SETTINGS, ClockSettings, Event, clock
@@ -31,12 +40,19 @@ class RecomputeReport:
     checked: int = 0
     changed: int = 0
     failed: list[str] = field(default_factory=list)  # "<record>: <Chinese message>"
+    moved: list[str] = field(default_factory=list)  # "<record>: <old due date> → <new due date>"
 
     def as_dict(self) -> dict[str, object]:
-        return {"checked": self.checked, "changed": self.changed, "failed": list(self.failed)}
+        return {
+            "checked": self.checked,
+            "changed": self.changed,
+            "failed": list(self.failed),
+            "moved": list(self.moved),
+        }
 
 
-Recomputer = Callable[[WorkingCalendar], RecomputeReport]
+Recomputer = Callable[..., RecomputeReport]
+CalendarFor = Callable[[Any], WorkingCalendar]
 
 _registry: dict[str, Recomputer] = {}
 
@@ -58,10 +74,30 @@ def registered_recomputers() -> list[str]:
     return sorted(_all())
 
 
-def recompute_due_dates(calendar: WorkingCalendar) -> list[RecomputeReport]:
-    """Run every recomputer (declared or registered) against ``calendar`` (inside the edit's transaction)."""
+def _takes_calendar_for(recomputer: Recomputer) -> bool:
+    try:
+        parameters = inspect.signature(recomputer).parameters
+    except (TypeError, ValueError):
+        return False
+    return "calendar_for" in parameters or any(p.kind is p.VAR_KEYWORD for p in parameters.values())
+
+
+def recompute_due_dates(calendar: WorkingCalendar, calendar_for: CalendarFor | None = None) -> list[RecomputeReport]:
+    """Run every recomputer (declared or registered) against ``calendar`` (inside the edit's transaction).
+
+    ``calendar_for(agency)`` gives the calendar of one agency's cases; without it every agency
+    gets ``calendar``.
+    """
     found = _all()
-    return [found[name](calendar) for name in sorted(found)]
+    per_agency: CalendarFor = calendar_for or (lambda _agency: calendar)
+    reports = []
+    for name in sorted(found):
+        recomputer = found[name]
+        if _takes_calendar_for(recomputer):
+            reports.append(recomputer(calendar, calendar_for=per_agency))
+        else:
+            reports.append(recomputer(calendar))
+    return reports
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ Adding an app is one entry in ``GONGKAI_APPS`` plus the app: its ``AppConfig`` d
 brings and the shell collects it. An ``AppConfig`` may declare:
 
 - ``urls``: ``(prefix, "module")`` — the app's URLconf, included by ``config/urls.py`` at
-  ``prefix`` (e.g. ``("staff/reports/", "gongkai.reports.urls")``);
+  ``prefix`` (e.g. ``("staff/reports/", "gongkai.reports.urls")``), or a list of such pairs;
 - ``api_router``: ``(prefix, "module.attribute")`` — a django-ninja ``Router`` mounted on API v1
   (e.g. ``("/reports", "gongkai.reports.api.router")``);
 - ``staff_nav``: ``[(url_name, label), ...]`` — links in the staff workspace's navigation;
@@ -80,11 +80,11 @@ def audit_action_label(action: str) -> str:
 def url_includes() -> list[URLResolver]:
     """Every app's URLconf at its prefix; the longest prefix first, so a nested app
     (``staff/reports/``) is matched before the shell that contains it (``staff/``)."""
-    declared: list[tuple[str, str]] = [
-        config.urls  # type: ignore[attr-defined]  # declared by the app's AppConfig
-        for config in apps.get_app_configs()
-        if getattr(config, "urls", None)
-    ]
+    declared: list[tuple[str, str]] = []
+    for config in apps.get_app_configs():
+        urls = getattr(config, "urls", None)
+        if urls:  # one (prefix, module) pair, or a list of them (public pages and staff pages)
+            declared.extend(urls if isinstance(urls, list) else [urls])
     declared.sort(key=lambda entry: len(entry[0]), reverse=True)  # stable: ties keep app order
     return [path(prefix, include(module)) for prefix, module in declared]
 

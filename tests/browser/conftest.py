@@ -72,6 +72,8 @@ def official_calendar(transactional_db: None) -> None:
     if not HolidaySchedule.objects.exists():
         migration = importlib.import_module("gongkai.calendars.migrations.0002_seed_official_schedules")
         migration.seed(apps, None)
+        states = importlib.import_module("gongkai.calendars.migrations.0003_states_versions_regional")
+        states.confirm_official_years(apps, None)
 
 
 @pytest.fixture

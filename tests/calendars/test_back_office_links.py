@@ -1,4 +1,4 @@
-"""The calendar page links to the back office only for users who can open it (Django admin needs is_staff)."""
+"""The calendar pages link to the staff entry page ("录入2027年安排") only for those who may use it."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import reverse
-
-from gongkai.calendars.models import HolidaySchedule
 
 pytestmark = pytest.mark.django_db
 
@@ -20,30 +18,29 @@ def page(client: Client, user: Any, year: int) -> str:
     return client.get(reverse("calendars:calendar_year", args=[year])).content.decode()
 
 
-def test_an_administrator_gets_the_links(client: Client, world: Any) -> None:
-    admin = world.users["admin"]  # the administrator role opens the back office (gongkai.agencies.services)
-    assert admin.is_staff
-    add = f'href="{reverse("admin:calendars_holidayschedule_add")}?year={MISSING_YEAR}"'
-    assert add in page(client, admin, MISSING_YEAR)
-    change = reverse("admin:calendars_holidayschedule_change", args=[HolidaySchedule.objects.get(year=2024).pk])
-    assert f'href="{change}"' in page(client, admin, 2024)
-    # The link leads to a form he may use.
-    assert client.get(f"{reverse('admin:calendars_holidayschedule_add')}?year={MISSING_YEAR}").status_code == 200
+def test_a_platform_administrator_gets_the_links(client: Client, platform_admin: Any) -> None:
+    add = f'href="{reverse("calendar_staff:edit", args=[MISSING_YEAR])}"'
+    html = page(client, platform_admin, MISSING_YEAR)
+    assert add in html
+    assert "录入2035年安排" in html
+    html = page(client, platform_admin, 2024)
+    assert f'href="{reverse("calendar_staff:edit", args=[2024])}"' in html
+    assert "修改本年安排" in html
+    # The link leads to a page he may use.
+    assert client.get(reverse("calendar_staff:edit", args=[MISSING_YEAR])).status_code == 200
 
 
-def test_no_link_to_a_back_office_the_user_cannot_open(client: Client, world: Any) -> None:
-    admin = world.users["admin"]  # holds the permissions through his role ...
-    admin.is_staff = False  # ... but his back-office access was withdrawn by hand
-    admin.save(update_fields=["is_staff"])
-    assert admin.has_perm("calendars.add_holidayschedule")
-    html = page(client, admin, MISSING_YEAR)
+@pytest.mark.parametrize("who", ["county_admin", "handler", "supervisor"])
+def test_no_link_for_those_who_may_not(client: Client, world: Any, county_admin: Any, who: str) -> None:
+    user = county_admin if who == "county_admin" else world.users[who]
+    html = page(client, user, MISSING_YEAR)
     assert "2035年节假日安排尚未录入" in html
-    assert "录入本年安排" not in html
-    assert "修改本年安排" not in page(client, admin, 2024)
+    assert "录入2035年安排" not in html
+    assert "修改本年安排" not in page(client, user, 2024)
+    assert client.get(reverse("calendar_staff:edit", args=[MISSING_YEAR])).status_code == 403
 
 
-def test_staff_without_the_permission_get_no_link(client: Client, world: Any) -> None:
-    handler = world.users["handler"]
-    handler.is_staff = True
-    handler.save(update_fields=["is_staff"])
-    assert "录入本年安排" not in page(client, handler, MISSING_YEAR)
+def test_the_staff_navigation_has_system_administration(client: Client, platform_admin: Any) -> None:
+    client.force_login(platform_admin)
+    html = client.get(reverse("workspace:dashboard")).content.decode()
+    assert f'<a href="{reverse("calendar_staff:index")}">系统管理</a>' in html

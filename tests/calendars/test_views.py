@@ -10,7 +10,6 @@ from io import StringIO
 from typing import Any
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
@@ -18,7 +17,6 @@ from django.utils import timezone
 
 from gongkai.calendars.models import HolidaySchedule
 from gongkai.core.extensions import portal_cards, staff_nav
-from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -221,18 +219,78 @@ def test_calendar_2024_lists_holidays_and_make_up_working_days(client: Client) -
     assert response.status_code == 200
     html = response.content.decode()
     assert "2024年工作日历" in html
-    for name in ("元旦", "春节", "国庆节"):
-        assert f'<th scope="row">{name}</th>' in html
-    assert '<time datetime="2024-09-29">2024年9月29日</time>（星期日）' in html
-    assert '<time datetime="2024-10-12">2024年10月12日</time>（星期六）' in html
-    assert '<time datetime="2024-10-01">2024年10月1日</time>至<time datetime="2024-10-07">2024年10月7日</time>' in html
-    national_day = next(g for g in response.context["groups"] if g.name == "国庆节")
-    assert national_day.rest_days == 7
+    names = [p.name for p in response.context["periods"]]
+    assert names == ["元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"]  # as the notice writes them
+    for name in names:
+        assert f'<p class="period-name">{name}</p>' in html
+    assert (
+        '<time datetime="2024-10-01">2024年10月1日</time>至<time datetime="2024-10-07">2024年10月7日</time>'
+        '放假<span class="total">，共7天</span>'
+    ) in html
+    assert (
+        '调休上班：<time datetime="2024-09-29">9月29日</time>（星期日）、'
+        '<time datetime="2024-10-12">10月12日</time>（星期六）' in html
+    )
+    national_day = next(p for p in response.context["periods"] if p.name == "国庆节")
+    assert national_day.days == 7
     assert national_day.workdays == [date(2024, 9, 29), date(2024, 10, 12)]
     assert response.context["working_days"] == 251  # 262 weekdays − 19 weekday rest days + 8 make-up days
     assert 'href="/clock/calendar/2023/" rel="prev"' in html
     assert 'href="/clock/calendar/2025/" rel="next"' in html
     assert "修改本年安排" not in html
+    assert "chinese-calendar" not in html  # the source in Chinese, no package names
+    assert "chinesecalendar" not in html
+
+
+def test_combined_periods_show_as_one_in_date_order(client: Client) -> None:
+    periods = client.get(reverse("calendars:calendar_year", args=[2025])).context["periods"]
+    combined = [p for p in periods if "中秋节" in p.name]
+    assert [(p.name, p.start, p.end, p.days) for p in combined] == [
+        ("国庆节、中秋节", date(2025, 10, 1), date(2025, 10, 8), 8)
+    ]
+    assert [p.start for p in periods] == sorted(p.start for p in periods)
+    periods_2023 = client.get(reverse("calendars:calendar_year", args=[2023])).context["periods"]
+    assert "中秋节、国庆节" in [p.name for p in periods_2023]
+
+
+def test_the_year_page_has_month_grids_with_marks_not_colour_alone(client: Client) -> None:
+    response = client.get(reverse("calendars:calendar_year", args=[2025]))
+    html = response.content.decode()
+    assert len(response.context["months"]) == 12
+    assert html.count('<table class="month">') == 12
+    assert "<caption>2025年10月" in html
+    # a rest day says 休, a make-up day says 班, next to the colour
+    assert (
+        '<td class=" holiday" title="2025年10月8日 星期三 国庆节、中秋节">'
+        '<time datetime="2025-10-08" class="n">8</time><span class="mark">休' in html
+    )
+    assert (
+        '<td class="weekend workday" title="2025年10月11日 星期六 国庆节、中秋节">'
+        '<time datetime="2025-10-11" class="n">11</time><span class="mark">班' in html
+    )
+    assert "图例" in html
+
+
+@pytest.mark.parametrize(
+    ("day", "answer"),
+    [
+        ("2025-10-06", "2025年10月6日</time>（星期一）：休息日（国庆节、中秋节）"),
+        ("2025-10-11", "2025年10月11日</time>（星期六）：工作日（国庆节、中秋节调休上班）"),
+        ("2025-10-13", "2025年10月13日</time>（星期一）：工作日"),
+        ("2025-10-12", "2025年10月12日</time>（星期日）：休息日（周末）"),
+    ],
+)
+def test_a_single_date_can_be_checked(client: Client, day: str, answer: str) -> None:
+    html = client.get(reverse("calendars:calendar_year", args=[2025]), {"date": day}).content.decode()
+    assert answer in html
+
+
+@pytest.mark.parametrize("day", ["2024-10-06", "not-a-date"])
+def test_a_bad_date_to_check_gets_a_chinese_message(client: Client, day: str) -> None:
+    response = client.get(reverse("calendars:calendar_year", args=[2025]), {"date": day})
+    assert response.status_code == 200
+    assert response.context["date_problem"]
+    assert "date_answer" not in response.context
 
 
 def test_calendar_of_a_year_not_loaded_is_404_with_the_clock_message(client: Client) -> None:
@@ -250,16 +308,6 @@ def test_calendar_of_a_year_not_loaded_is_404_with_the_clock_message(client: Cli
 def test_calendar_defaults_to_the_current_year(client: Client) -> None:
     response = client.get(reverse("calendars:calendar"))
     assert response.context["year"] == timezone.localdate().year
-
-
-def test_administrators_get_a_link_to_change_the_year(client: Client) -> None:
-    user = UserFactory(is_staff=True)
-    user.user_permissions.add(Permission.objects.get(codename="change_holidayschedule"))
-    client.force_login(user)
-    html = client.get(reverse("calendars:calendar_year", args=[2024])).content.decode()
-    schedule = HolidaySchedule.objects.get(year=2024)
-    assert f'href="{reverse("admin:calendars_holidayschedule_change", args=[schedule.pk])}"' in html
-    assert "修改本年安排" in html
 
 
 def test_portal_cards_and_staff_nav() -> None:
