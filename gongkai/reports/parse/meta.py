@@ -72,10 +72,10 @@ _OPENING_AGENCY = re.compile(
     rf"^(?:{_YEAR}年度?(?:以来)?[,，]?)(?P<agency>[{_CJK}]{{2,30}}?{_AGENCY_SUFFIX}){_AGENCY_VERBS}"
 )
 _REPORTED_BY = re.compile(
-    rf"(?:现将|结合|由|是)(?P<agency>[{_CJK}]{{2,30}}?{_AGENCY_SUFFIX})(?:{_YEAR}年度?|根据|依据|按照|编制|负责|政府信息)"
+    rf"(?:现将|现公布|公布|结合|由|是)(?P<agency>[{_CJK}]{{2,30}}?{_AGENCY_SUFFIX})(?:{_YEAR}年度?|根据|依据|按照|编制|负责|政府信息)"
 )
 # "结合2023年招远市人民政府信息公开工作实际编制" (the agency shares 政府 with 政府信息公开)
-_PREAMBLE_AGENCY = re.compile(rf"结合{_YEAR}年度?(?P<agency>[{_CJK}]{{2,30}}?)(?:政府)?信息公开工作")
+_PREAMBLE_AGENCY = re.compile(rf"(?:结合|现将|公布){_YEAR}年度?(?P<agency>[{_CJK}]{{2,30}}?)(?:政府)?信息公开工作")
 _SOURCE = re.compile(rf"来源[:：]\s*(?P<agency>[{_CJK}]{{2,30}}?{_AGENCY_SUFFIX})(?:\s|$|[^{_CJK}])")
 _SELF_REFERENCE = re.compile(
     r"本(?:年度)?报告|本年报|报告如下|年度报告(?:是|根据|由|按照|依据)|编制(?:本|此)报告|特(?:向社会)?公布本"
@@ -103,6 +103,7 @@ def _clean_agency(name: str | None) -> str | None:
         return None
     name = runs[-1].strip("()（）")
     name = _TITLE_PREFIX.sub("", name).removeprefix("关于")
+    name = re.sub(r"^(?:现将|现公布|公布|结合|根据|按照)", "", name)
     if name.endswith("人民"):
         name += "政府"
     elif name.endswith("政府") and not name.endswith("人民政府") and len(name) > 4:
@@ -127,6 +128,8 @@ def _title(head: list[str]) -> tuple[str, bool] | None:
         plain = key(text)
         if len(plain) > 60 or len(plain) < 6 or text.startswith("《") or _BREADCRUMB.search(text):
             continue
+        if re.search("[,，。;；]", text):
+            continue  # a sentence, not a title
         if _DATE_LINE.match(plain) or _FULL_DATE.search(text):
             continue
         joined = text
@@ -139,7 +142,7 @@ def _title(head: list[str]) -> tuple[str, bool] | None:
             return joined, not _NOT_A_REPORT_TITLE.search(joined_key)
         if _ENUMERATED.match(text):
             break  # the body has begun (一、总体情况, (一)…): no title before it
-        if _ABOUT_DISCLOSURE.search(plain) and _NOT_A_REPORT_TITLE.search(plain) and not re.search("[,，。;；]", text):
+        if _ABOUT_DISCLOSURE.search(plain) and _NOT_A_REPORT_TITLE.search(plain):
             return joined, False
     return None
 

@@ -58,12 +58,20 @@ Width = Callable[[list[str], list[Row]], "int | None"]
 def _lines(blocks: list[Block]) -> list[tuple[int | None, list[str], bool]]:
     """(line, cells, from a multi-cell row) for every row or paragraph line of the blocks."""
     lines: list[tuple[int | None, list[str], bool]] = []
+    # Lone "|" lines are blank cells where the cells end with " |" ("0 |"); where they do not, the
+    # lone "|" lines only separate the cells (one cell, "|", the next cell …).
+    rows = [cells for block in blocks if block.kind is BlockKind.TABLE for cells in block.rows]
+    separators = sum(1 for cells in rows if cells == [""]) > len(rows) // 2
     for block in blocks:
         if block.kind is BlockKind.TABLE:
             for offset, cells in enumerate(block.rows):
                 line = block.line + offset if block.line is not None else None
                 if len(cells) > 1 and not any(c.strip() for c in cells):
                     continue  # a filler line "|||": layout, not a cell
+                if cells == [""] and separators:
+                    continue
+                if len(cells) > 1 and kind(cells[0]) is CellKind.NUMBER and not any(c.strip() for c in cells[1:]):
+                    cells = cells[:1]  # "8 | |||||": one value and the row's padding
                 lines.append((line, list(cells), len(cells) > 1))
             continue
         parts = [p for p in _CELL_SPLIT.split(block.text.strip()) if p]

@@ -86,3 +86,16 @@ def test_look_alikes_are_not_reports(head: str) -> None:
 
 def test_a_report_whose_title_is_lost_is_a_report_by_its_sections() -> None:
     assert read("")[0] is ReportFormat.F2021
+
+
+def test_a_sentence_naming_the_report_is_not_its_title() -> None:
+    # "…第五十条规定,制作本报告。": 规定 in a sentence does not make the document a 规定
+    head = "依据《中华人民共和国政府信息公开条例》第五十条规定,制作本报告。"
+    assert read(head, "2019年,新华街道办事处高度重视政府信息公开工作。")[0] is ReportFormat.F2019
+
+
+def test_the_opening_names_agency_and_year() -> None:
+    head = "现公布荷塘区桂花街道办事处2019年政府信息公开工作年度报告。"
+    assert read(head) == (ReportFormat.F2019, "荷塘区桂花街道办事处", 2019)
+    head = "现将2023年陇县城关镇人民政府信息公开工作年度报告予以公布。"
+    assert read(head)[1:] == ("陇县城关镇人民政府", 2023)

@@ -121,3 +121,21 @@ def test_a_digit_string_not_starting_with_zero_is_one_number() -> None:
     report = _table3_row_one(["一、本年新收政府信息公开申请数量", "", "1000000", ""])
     assert report.t3 is not None
     assert report.t3["new_received"][0] == 1000000
+
+
+def test_lone_pipe_lines_between_cells_without_trailing_pipes_only_separate_them() -> None:
+    text = one_cell_per_line_blank_separated(render(sample())).replace("\n\n", "\n|\n")
+    report = read_text(text)
+    assert report.t2 == sample().t2
+    assert report.t3 == sample().t3
+
+
+def test_a_value_followed_by_the_rows_padding_is_one_cell() -> None:
+    text = one_cell_per_line_with_pipe(render(sample()))
+    start = text.index("一、本年新收")
+    end = text.index("二、上年结转")
+    values = sample().t3["new_received"]  # type: ignore[index]
+    row = "一、本年新收政府信息公开申请数量 |\n" + "".join(f"{v} |\n" for v in values[:-1]) + f"{values[-1]} | |||||\n"
+    report = read_text(text[:start] + row + text[end:])
+    assert report.t3 is not None
+    assert report.t3["new_received"] == values
