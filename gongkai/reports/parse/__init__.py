@@ -54,14 +54,17 @@ def read_report(doc: SourceDocument) -> AnnualReport:
     layout = split_sections(doc)
     meta = read_meta(doc.blocks, layout)
     report = AnnualReport(format=ReportFormat.NOT_A_REPORT, findings=findings_of(doc.problems))
-    if not meta.is_report:
+    rows = _rows(layout, doc.blocks, report)
+    # national tables with numbers make a report of a document whose title and opening were lost
+    tables = any(row.has_number for table in ("t2", "t3") for row in rows[table])
+    if not (meta.is_report or (tables and not meta.titled_otherwise)):
+        report.findings = findings_of(doc.problems)
         problems.add(
             report, problems.NOT_NATIONAL_FORMAT, "format", "文档不是政府信息公开工作年度报告，未读取报告表格和数字"
         )
         return report
     report.agency, report.year = meta.agency, meta.year
     report.sections = {number: section.text for number, section in sorted(layout.sections.items())}
-    rows = _rows(layout, doc.blocks, report)
     if _pre_2019(meta, layout, rows):
         report.format = ReportFormat.PRE_2019
         problems.add(
@@ -164,11 +167,13 @@ def _default_template(meta: Meta) -> ReportFormat:
 
 
 def _read_tables(report: AnnualReport, meta: Meta, rows: dict[str, list[Row]]) -> None:
+    """The tables, and the template from every signal weighed: table 三's rows (the (六) sub-rows),
+    then table 二's column headers block by block, then the reporting year, then the cited notice."""
     default = _default_template(meta)
     t2 = read_table2(rows["t2"], report, default)
-    report.t3, t3_template = read_table3(rows["t3"], report, default)
-    report.t4 = read_table4(rows["t4"], report)
     t2_template = t2.template() if t2 is not None else None
+    report.t3, t3_template = read_table3(rows["t3"], report, t2_template or default)
+    report.t4 = read_table4(rows["t4"], report)
     report.format = t3_template or t2_template or default
     if t2 is None:
         return

@@ -31,8 +31,11 @@ class CellKind(Enum):
     TEXT = "text"
 
 
+_NOISE = re.compile(r"^[?？\ufffd]+(?=\d)")  # mojibake left before a digit ("? 0")
+
+
 def kind(cell: str) -> CellKind:
-    stripped = cell.strip().replace(" ", "")
+    stripped = _NOISE.sub("", cell.strip().replace(" ", ""))
     if _NUMBER.match(stripped):
         return CellKind.NUMBER
     if key(stripped).lower() in _PLACEHOLDERS:
@@ -42,7 +45,7 @@ def kind(cell: str) -> CellKind:
 
 def number(cell: str, *, money: bool = False) -> Number:
     """The number in a cell, or None when it holds none. Money (万元) is always a Decimal."""
-    match = _NUMBER.match(cell.strip().replace(" ", ""))
+    match = _NUMBER.match(_NOISE.sub("", cell.strip().replace(" ", "")))
     if match is None:
         return None
     sign, whole, fraction = match.groups()

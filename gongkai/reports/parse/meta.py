@@ -25,6 +25,7 @@ even though it talks about one.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from gongkai.files import Block, BlockKind
@@ -56,6 +57,7 @@ _PERIOD_YEAR = re.compile(
 )
 _OPENING_YEAR = re.compile(
     rf"(?:现将|结合|根据|公布|发布|编制)[^。\n]{{0,30}}?{_YEAR}年度?[^。\n]{{0,12}}?(?:政府信息公开|政务公开|信息公开)"
+    rf"|(?:汇报|报告)[^。\n]{{0,20}}?{_YEAR}年度?[^。\n]{{0,12}}?(?:政府信息公开|政务公开)"
     rf"|^{_YEAR}年度?[,，]"
 )
 _AGENCY_SUFFIX = (
@@ -81,6 +83,7 @@ _SELF_REFERENCE = re.compile(
     r"本(?:年度)?报告|本年报|报告如下|年度报告(?:是|根据|由|按照|依据)|编制(?:本|此)报告|特(?:向社会)?公布本"
 )
 _TEMPLATE_REFERENCE = re.compile(r"国办公开办函\D{0,2}(2019|2021)\D{0,2}(\d+)号")
+_BODY_YEAR = re.compile(rf"{_YEAR}\s*年度?(?!\s*\d{{1,2}}\s*月)(?!\d)")
 _HEAD_LINES = 25
 
 
@@ -90,6 +93,7 @@ class Meta:
     year: int | None
     is_report: bool
     referenced: ReportFormat | None  # the format notice the report cites, if any (only when alone)
+    titled_otherwise: bool = False  # the title says it is something else (指南, 解读, a news item…)
 
 
 def _clean_agency(name: str | None) -> str | None:
@@ -181,6 +185,13 @@ def read_meta(blocks: list[Block], layout: Layout) -> Meta:
             if found:
                 year = int(next(g for g in found.groups() if g))
                 break
+    if year is None:
+        # last resort, a report whose opening was lost: the year its body speaks of most ("2019年度街道受理…")
+        years = Counter(int(found.group(1)) for found in _BODY_YEAR.finditer(body_text))
+        if years:
+            (common, count), *rest = years.most_common(2)
+            if count >= 2 and (not rest or rest[0][1] < count):
+                year = common
     if agency is None:
         for text in body[:12]:
             found = _PREAMBLE_AGENCY.search(text) or _REPORTED_BY.search(text)
@@ -208,5 +219,5 @@ def read_meta(blocks: list[Block], layout: Layout) -> Meta:
     if len(cited) == 1:
         referenced = ReportFormat.F2021 if cited == {"2021"} else ReportFormat.F2019
     sections = len(layout.sections)
-    is_report = not not_a_report and (self_referenced or sections >= 3 or (sections >= 1 and "1" in layout.sections))
-    return Meta(agency, year, is_report, referenced)
+    is_report = not not_a_report and (self_referenced or sections >= 2 or "1" in layout.sections)
+    return Meta(agency, year, is_report, referenced, not_a_report)

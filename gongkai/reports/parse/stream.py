@@ -136,6 +136,8 @@ class _Regrouper:
 
     def value(self, text: str, line: int | None, gap_before: bool | None) -> None:
         pending = self.pending
+        if not text and not pending.labelled and not pending.values:
+            return  # a blank cell before any row began: layout (a lone "|" before each row)
         if pending.cells and not pending.labelled and not pending.values:
             self.flush()  # a header row, then values whose label is lost
         elif pending.cells:

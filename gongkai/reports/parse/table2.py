@@ -75,6 +75,7 @@ class _Block:
     columns: list[str] = field(default_factory=list)
     template: ReportFormat | None = None
     items: list[str] = field(default_factory=list)  # items read, in order
+    header: list[str] = field(default_factory=list)  # header cells so far (a header broken over rows)
 
 
 @dataclass
@@ -158,12 +159,19 @@ def read_table2(rows: list[Row], report: AnnualReport, default: ReportFormat) ->
         heading = _BLOCK_HEADING.search(row.text_key)
         if heading and not row.has_number:
             block = _Block(heading.group(1))
+            # a flattened header may follow the heading in the same cell: "第二十条第(一)项信息内容本年制发件数…"
+            block.header = [row.text_key[heading.end() :]]
+            block.columns, block.template = _columns(block.header)
+            if not block.columns:
+                block.template = None
             continue
         labels, values = row.split()
         if not row.has_number:
             columns, template = _columns(list(row.cells))
             if columns:
-                block.columns, block.template = columns, template
+                # a header broken over several rows ("信息内容 | 上一年项目数量", "| 本年增/减", …) is one header
+                block.header = [*block.header, *row.cells] if not block.items else list(row.cells)
+                block.columns, block.template = _columns(block.header)
                 continue
             if _item(labels) is None:
                 continue  # a title or an empty row; an item row with every cell blank goes on
@@ -179,6 +187,17 @@ def read_table2(rows: list[Row], report: AnnualReport, default: ReportFormat) ->
             continue
         template = block.template or _template_by_width(item, len(values), default)
         columns = block.columns if block.template else list(keys_for(item, template))
+        official = list(keys_for(item, template))
+        width = len([v for v in values if v.strip()]) or len(values)
+        if block.template and len(columns) < len(official) and width == len(official):
+            # the header lost some of its words ("本年新 | 本年新 | 对外公开总数量"): the official columns, by position
+            columns = official
+            problems.add(
+                report,
+                problems.LABEL_INFERRED,
+                f"t2.{item}",
+                f"表二“{T2_BLOCK_LABELS[item]}”行{where_line(row)}的表头不完整，按官方栏目顺序逐列读取",
+            )
         if inferred:
             problems.add(
                 report,

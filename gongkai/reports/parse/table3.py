@@ -113,8 +113,12 @@ def _group_of(code: str) -> OutcomeGroup | None:
 
 def _data_rows(rows: list[Row]) -> list[tuple[Row, list[str], _Label]]:
     found = []
+    seen_numbers = False
     for row in rows:
         labels, values = row.split()
+        seen_numbers = seen_numbers or row.has_number
+        if not seen_numbers and _label(labels).code in {"total", "other"}:
+            continue  # the header's 总计 and 其他 columns, in rows of their own
         if not row.has_number and (_HEADER_WORDS.search(row.text_key) or not labels):
             continue
         label = _label(labels)

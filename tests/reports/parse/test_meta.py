@@ -99,3 +99,15 @@ def test_the_opening_names_agency_and_year() -> None:
     assert read(head) == (ReportFormat.F2019, "荷塘区桂花街道办事处", 2019)
     head = "现将2023年陇县城关镇人民政府信息公开工作年度报告予以公布。"
     assert read(head)[1:] == ("陇县城关镇人民政府", 2023)
+
+
+def test_a_report_whose_opening_was_lost_keeps_its_tables_and_the_year_its_body_speaks_of() -> None:
+    from .render import t2_lines
+    from .test_fixtures import sample
+
+    report = sample()
+    text = "(二)政府信息依申请公开情况\n2022年度街道受理信息公开申请0件。\n2022年度未发生行政复议。\n"
+    text += "二、主动公开政府信息情况\n" + "\n".join(t2_lines(report)) + "\n"
+    read = read_text(text)
+    assert (read.format, read.year) == (ReportFormat.F2021, 2022)
+    assert read.t2 == report.t2

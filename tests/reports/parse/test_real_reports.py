@@ -33,21 +33,21 @@ measure_reader = _measure_module()
 # (right, total) per measure, as recorded in docs/reports.md: the share may not fall below right/total.
 FLOORS: dict[str, dict[str, tuple[int, int]]] = {
     "reports-dev": {
-        "template": (137, 144),
-        "table-bearing template": (38, 41),
-        "year": (128, 134),
+        "template": (140, 144),
+        "table-bearing template": (41, 41),
+        "year": (131, 134),
         "agency": (82, 120),
         "agency kept null": (14, 16),
-        "hand-read cells": (309, 361),
+        "hand-read cells": (361, 361),
     },
     # the held-out set: gathered after the rules were written, never tuned on (docs/reports.md)
     "reports-real": {
         "template": (12, 12),
         "table-bearing template": (8, 8),
-        "year": (11, 12),
+        "year": (12, 12),
         "agency": (9, 10),
         "agency kept null": (1, 2),
-        "hand-read cells": (97, 104),
+        "hand-read cells": (104, 104),
     },
 }
 CRASHES_AT_MOST = {"reports-dev": 0, "reports-real": 0}

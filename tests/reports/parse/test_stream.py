@@ -139,3 +139,46 @@ def test_a_value_followed_by_the_rows_padding_is_one_cell() -> None:
     report = read_text(text[:start] + row + text[end:])
     assert report.t3 is not None
     assert report.t3["new_received"] == values
+
+
+def _with_t2_block_five(text: str, header: str) -> str:
+    start = text.index("第二十条第(五)项")
+    end = text.index("行政许可")
+    return text[:start] + "第二十条第(五)项 | | | |\n" + header + text[end:]
+
+
+def test_a_header_broken_over_several_rows_is_one_header() -> None:
+    report = sample(ReportFormat.F2019)
+    report.year = 2020
+    report.t2 = {
+        "licensing": {"last_year": 7, "change": 8, "decisions": 9},
+        "other_services": {"last_year": 10, "change": 11, "decisions": 12},
+    }
+    header = "信息内容 | 上一年项目数量\n| 本年增/减\n| 处理决定数量\n|\n"
+    read = read_text(_with_t2_block_five(render(report), header))
+    assert read.t2 is not None
+    assert read.t2["licensing"] == {"last_year": 7, "change": 8, "decisions": 9}
+    assert [f.where for f in read.findings if f.rule == "P7"] == []
+
+
+def test_a_header_that_lost_words_gives_the_official_columns_by_position_and_says_so() -> None:
+    report = sample(ReportFormat.F2019)
+    report.year = 2020
+    report.t2 = {"rules": {"made": 1, "published": 2, "total_published": 3}}
+    text = render(report).replace("本年新制作数量 | 本年新公开数量", "本年新 | 本年新")
+    read = read_text(text)
+    assert read.t2 is not None
+    assert read.t2["rules"] == {"made": 1, "published": 2, "total_published": 3}
+    assert "t2.rules" in [f.where for f in read.findings if f.rule == "P3"]
+
+
+def test_mojibake_before_a_digit_is_not_part_of_the_number() -> None:
+    text = render(sample()).replace("行政许可 | 7 |", "行政许可 | ? 7 |")
+    assert read_text(text).t2["licensing"] == {"decisions": 7}  # type: ignore[index]
+
+
+def test_header_cells_in_rows_of_their_own_are_not_rows_of_table_3() -> None:
+    text = one_cell_per_line_with_pipe(render(sample()))
+    text = text.replace("总计 |\n", "总计 | ||||||||\n", 1).replace("其他 |\n一、", "其他 | ||||||\n|\n一、")
+    report = read_text(text)
+    assert report.t3 == sample().t3
