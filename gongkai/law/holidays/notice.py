@@ -243,14 +243,16 @@ def _runs(name: str, days: tuple[date, ...], makeups: set[date]) -> list[RestPer
 
 
 def _adjacent_weekend(first: date, last: date) -> list[date]:
-    """ "与周末连休": the Saturday and Sunday next to the rest days join them."""
+    """ "与周末连休": the Saturday and Sunday next to the rest days join them — within the same year: the
+    2024 notice's "1月1日放假，与周末连休" does not set 2023年12月30日、31日 (a weekend, rest anyway, and a
+    day of the 2023 schedule)."""
     out: list[date] = []
     day = first - timedelta(days=1)
-    while is_weekend(day):
+    while is_weekend(day) and day.year == first.year:
         out.append(day)
         day -= timedelta(days=1)
     day = last + timedelta(days=1)
-    while is_weekend(day):
+    while is_weekend(day) and day.year == last.year:
         out.append(day)
         day += timedelta(days=1)
     return out

@@ -176,3 +176,23 @@ def rows_by_year(rows: Iterable[tuple[date, str, str]]) -> dict[int, list[tuple[
     for row in sorted(rows):
         out.setdefault(row[0].year, []).append(row)
     return out
+
+
+def clip_to_year(
+    year: int, periods: Iterable[RestPeriod], makeup_days: Iterable[MakeupDay]
+) -> tuple[list[RestPeriod], list[MakeupDay], list[tuple[date, str, str]]]:
+    """A notice's arrangement split the way the schedules are stored (one per calendar year): the periods and
+    make-up days inside ``year``, and the rows (date, kind, name) the notice sets in a neighbouring year —
+    the 2019 notice's 2018年12月30日、31日 rest and 12月29日 make-up day belong to the 2018 schedule, where
+    the seed keeps them. ``check_year`` accepts either form."""
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    inside: list[RestPeriod] = []
+    outside: list[tuple[date, str, str]] = []
+    for p in periods:
+        outside += [(d, "holiday", p.name) for d in p.dates() if not first <= d <= last]
+        start, end = max(p.start, first), min(p.end, last)
+        if start <= end:
+            inside.append(RestPeriod(p.name, start, end))
+    kept = [m for m in makeup_days if first <= m.date <= last]
+    outside += [(m.date, "workday", m.name) for m in makeup_days if not first <= m.date <= last]
+    return inside, kept, sorted(outside)

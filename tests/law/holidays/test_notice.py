@@ -15,6 +15,7 @@ from gongkai.law.holidays import (
     RestPeriod,
     apply_extension,
     check_year,
+    clip_to_year,
     parse_notice,
     periods_from_days,
     rows_by_year,
@@ -121,11 +122,13 @@ def test_2024_encouragement_to_rest_on_chuxi_is_not_a_rest_day() -> None:
     assert not any(D(2024, 2, 9) in p for p in parsed.periods)
 
 
-def test_2024_with_the_weekend_joins_the_weekend() -> None:
-    """ "1月1日放假，与周末连休": the rest runs from Saturday 2023-12-30; "6月10日放假，与周末连休": from 6月8日."""
+def test_2024_with_the_weekend_joins_the_weekend_of_the_same_year() -> None:
+    """ "6月10日放假，与周末连休": from Saturday 6月8日; "1月1日放假，与周末连休": 2023年12月30日、31日 are a
+    weekend of the 2023 schedule (the seed keeps them there), not days this notice sets."""
     parsed = parse_notice(fixture("2024.txt")[2])
-    assert parsed.periods[0] == RestPeriod("元旦", D(2023, 12, 30), D(2024, 1, 1))
     assert RestPeriod("端午节", D(2024, 6, 8), D(2024, 6, 10)) in parsed.periods
+    assert parsed.periods[0] == RestPeriod("元旦", D(2024, 1, 1), D(2024, 1, 1))
+    assert (D(2023, 12, 30), "holiday", "元旦") in seed_rows(2023)
 
 
 def test_2012_new_year_make_up_day_in_the_previous_december() -> None:
@@ -144,6 +147,27 @@ def test_2023_new_year_from_the_previous_december() -> None:
     by_year = rows_by_year(schedule_rows(parsed.periods, parsed.makeup_days))
     assert by_year[2022] == [(D(2022, 12, 31), "holiday", "元旦")]
     assert (D(2022, 12, 31), "holiday", "元旦") in seed_rows(2022)
+    periods, makeups, outside = clip_to_year(2023, parsed.periods, parsed.makeup_days)
+    assert periods[0] == RestPeriod("元旦", D(2023, 1, 1), D(2023, 1, 2))
+    assert outside == by_year[2022]
+    assert check_year(2023, periods, makeups).problems == ()
+
+
+def test_a_notice_setting_days_in_the_previous_december_split_for_storage() -> None:
+    """2019 notice: "元旦：2018年12月30日至2019年1月1日放假调休，共3天。2018年12月29日（星期六）上班。"."""
+    parsed = parse_notice(
+        "2019年\n一、元旦：2018年12月30日至2019年1月1日放假调休，共3天。2018年12月29日（星期六）上班。"
+    )
+    assert parsed.problems == ()
+    periods, makeups, outside = clip_to_year(2019, parsed.periods, parsed.makeup_days)
+    assert periods == [RestPeriod("元旦", D(2019, 1, 1), D(2019, 1, 1))]
+    assert makeups == []
+    assert outside == [
+        (D(2018, 12, 29), "workday", "元旦"),
+        (D(2018, 12, 30), "holiday", "元旦"),
+        (D(2018, 12, 31), "holiday", "元旦"),
+    ]
+    assert set(outside) <= set(seed_rows(2018))
 
 
 def test_2015_with_the_anniversary_notice_gives_the_seeded_year() -> None:
