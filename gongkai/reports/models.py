@@ -54,7 +54,8 @@ UPLOAD_STATES = StateMachine(
 
 
 class ReportUpload(TimeStampedModel):
-    """One upload of reports for audit: the files as received (in storage), audited in the background.
+    """One upload of reports for audit (or of one past report, ``kind`` history, for ``year``):
+    the files as received (in storage), read and kept in the background.
 
     The request stores the files and enqueues one task (``gongkai.reports.tasks``); the worker
     audits them and keeps one PublishedReport per file, or records why it could not (the files
@@ -72,6 +73,8 @@ class ReportUpload(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="+",
     )
+    kind = models.CharField(_("kind"), max_length=16, choices=ReportKind.choices, default=ReportKind.AUDIT)
+    year = models.PositiveSmallIntegerField(_("reporting year"), null=True, blank=True)  # a history import's
     status = models.CharField(
         _("status"), max_length=16, choices=UploadStatus.choices, default=UploadStatus.QUEUED, db_index=True
     )

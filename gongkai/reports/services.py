@@ -217,19 +217,31 @@ def report_upload_enqueue(
 
     Only what is quick happens here: the permission check, unpacking within the limits (a bad
     file or ZIP is refused at once and nothing is kept), storing the files. The audit runs in
-    the worker (``gongkai.reports.tasks.audit_upload`` → ``report_upload_run``). The task is
-    queued in the same transaction as the upload row, so neither exists without the other.
+    the worker (``gongkai.reports.tasks.audit_upload`` → ``report_upload_run``).
+    """
+    _require_upload(actor, agency)
+    uploads = unpack(files)
+    return _enqueue(actor=actor, agency=agency, uploads=uploads, via=via, kind=ReportKind.AUDIT, year=None)
+
+
+def _enqueue(
+    *, actor: Actor, agency: Agency, uploads: Sequence[Upload], via: str, kind: ReportKind, year: int | None
+) -> ReportUpload:
+    """Store the files, save the upload row and its event, and queue the task — all or nothing.
+
+    The task is queued in the same transaction as the upload row (the database queue), so
+    neither exists without the other.
     """
     from .tasks import audit_upload
 
-    _require_upload(actor, agency)
-    uploads = unpack(files)
     user = actor if actor is not None and actor.is_authenticated else None
     with _storing(uploads) as stored, transaction.atomic():
         job = ReportUpload.objects.create(  # type: ignore[misc]  # the project's user model is auth's User
             agency=agency,
             uploaded_by=user,
             via=via,
+            kind=kind,
+            year=year,
             files=[
                 {"name": upload.name, "file": file.name, "sha256": file.sha256, "size": file.size}
                 for upload, file in zip(uploads, stored, strict=True)
@@ -240,7 +252,7 @@ def report_upload_enqueue(
             action="report.upload_queued",
             obj=job,
             agency=agency,
-            details={"files": len(uploads), "bytes": sum(file.size for file in stored)},
+            details={"kind": kind.value, "files": len(uploads), "bytes": sum(file.size for file in stored)},
             via=via,
         )
         result = audit_upload.enqueue(job.pk)
@@ -292,11 +304,29 @@ def report_upload_run(*, upload_id: int) -> ReportUpload:
             for entry in job.files
         ]
         stored = [StoredFile(name=entry["file"], sha256=entry["sha256"], size=entry["size"]) for entry in job.files]
-        audits, targets = _audit_uploads(job.agency, uploads)
+        if job.kind == ReportKind.HISTORY and job.year is not None:
+            item = _audit_history(job.agency, job.year, uploads[0])
+            audits, targets = [item], [job.agency]
+        else:
+            audits, targets = _audit_uploads(job.agency, uploads)
         with transaction.atomic():
-            rows = _keep_audits(
-                actor=actor, audits=audits, uploads=uploads, stored=stored, targets=targets, via=job.via, job=job
-            )
+            if job.kind == ReportKind.HISTORY and job.year is not None:
+                rows = [
+                    _keep_history(
+                        actor=actor,
+                        agency=job.agency,
+                        year=job.year,
+                        item=audits[0],
+                        upload=uploads[0],
+                        stored=stored[0],
+                        via=job.via,
+                        job=job,
+                    )
+                ]
+            else:
+                rows = _keep_audits(
+                    actor=actor, audits=audits, uploads=uploads, stored=stored, targets=targets, via=job.via, job=job
+                )
             job.finished_at = timezone.now()
             job.save(update_fields=["finished_at"])
             transition(
@@ -330,18 +360,22 @@ def report_upload_run(*, upload_id: int) -> ReportUpload:
     return job
 
 
-def report_import_history(
-    *, actor: Actor, agency: Agency, year: int, file: UploadedLike, via: str = "web"
-) -> PublishedReport:
-    """Keep one of ``agency``'s past reports so that R5 and R6 can compare the next year with it."""
+def _require_history(actor: Actor, agency: Agency) -> None:
     if actor is not None:
         require(
             can_import_history(actor, agency), _("You may not import reports for %(agency)s.") % {"agency": agency.name}
         )
+
+
+def _one_upload(file: UploadedLike) -> Upload:
     uploads = unpack([file])
     if len(uploads) != 1:
         raise ValidationFailed(_("Import one report at a time."))
-    upload = uploads[0]
+    return uploads[0]
+
+
+def _audit_history(agency: Agency, year: int, upload: Upload) -> Audit:
+    """Read a past report and check that it is one, of ``year`` (ValidationFailed, in Chinese, if not)."""
     item = audit(upload.data, upload.name, previous_report(agency, year))
     report = item.report
     if not item.readable:
@@ -356,19 +390,61 @@ def report_import_history(
             _("The report is for %(read)d, not %(year)d; check the year.") % {"read": report.year, "year": year}
         )
     report.year = year
-    with _storing([upload]) as stored, transaction.atomic():
-        row = _row(item, upload, stored[0], agency, actor, ReportKind.HISTORY)
-        row.save()
-        record_event(
-            actor=actor,
-            action="report.history_imported",
-            obj=row,
-            agency=agency,
-            details={"file": row.file_name, "year": year, "score": row.score},
-            via=via,
-        )
-        _recheck_year(actor=actor, agency=agency, year=year + 1, previous=report, via=via)
+    return item
+
+
+def _keep_history(
+    *,
+    actor: Actor,
+    agency: Agency,
+    year: int,
+    item: Audit,
+    upload: Upload,
+    stored: StoredFile,
+    via: str,
+    job: ReportUpload | None = None,
+) -> PublishedReport:
+    """Save the past report with its event and re-check next year's kept reports. Inside the caller's transaction."""
+    row = _row(item, upload, stored, agency, actor, ReportKind.HISTORY)
+    row.upload = job
+    row.save()
+    record_event(
+        actor=actor,
+        action="report.history_imported",
+        obj=row,
+        agency=agency,
+        details={"file": row.file_name, "year": year, "score": row.score},
+        via=via,
+    )
+    _recheck_year(actor=actor, agency=agency, year=year + 1, previous=item.report, via=via)
     return row
+
+
+def report_import_history(
+    *, actor: Actor, agency: Agency, year: int, file: UploadedLike, via: str = "web"
+) -> PublishedReport:
+    """Keep one of ``agency``'s past reports now, so that R5 and R6 can compare the next year with it.
+
+    For callers that wait for the result; the web form queues it (``report_import_history_enqueue``).
+    """
+    _require_history(actor, agency)
+    upload = _one_upload(file)
+    item = _audit_history(agency, year, upload)
+    with _storing([upload]) as stored, transaction.atomic():
+        return _keep_history(actor=actor, agency=agency, year=year, item=item, upload=upload, stored=stored[0], via=via)
+
+
+def report_import_history_enqueue(
+    *, actor: Actor, agency: Agency, year: int, file: UploadedLike, via: str = "web"
+) -> ReportUpload:
+    """Store one past report and queue its import (read, checked for its year, kept, next year re-checked).
+
+    The request checks only what is quick (permission, one file within the limits); that the file
+    is a readable report of ``year`` is checked by the worker and, if not, said on the upload's page.
+    """
+    _require_history(actor, agency)
+    upload = _one_upload(file)
+    return _enqueue(actor=actor, agency=agency, uploads=[upload], via=via, kind=ReportKind.HISTORY, year=year)
 
 
 def _recheck_year(*, actor: Actor, agency: Agency, year: int, previous: AnnualReport, via: str) -> None:

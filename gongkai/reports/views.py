@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from gongkai.agencies.models import Agency
 from gongkai.core.errors import PermissionDenied, ValidationFailed
 
 from . import selectors, services, stored
 from .audit import Audit
 from .audit_html import fragment_context
 from .forms import HistoryForm, UploadForm
-from .models import ReportFormatChoice, UploadStatus
+from .models import ReportFormatChoice, ReportKind, UploadStatus
 
 REFRESH_SECONDS = 3  # how often an unfinished upload's page reloads itself
 
@@ -72,6 +73,7 @@ def report_upload_status(request: HttpRequest, pk: int) -> HttpResponse:
     lost = selectors.upload_task_lost(upload)
     context = {
         "upload": upload,
+        "heading": _("Import a past report") if upload.kind == ReportKind.HISTORY else _("Upload for audit"),
         "reports": upload.reports.select_related("agency").defer("result", "source_lines").order_by("pk"),
         "failed": upload.status == UploadStatus.FAILED or lost,
         "lost": lost,
@@ -83,17 +85,30 @@ def report_upload_status(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
+def _history_initial(request: HttpRequest, agencies: QuerySet[Agency]) -> dict[str, object]:
+    """The form filled in again from ``?agency=…&year=…`` (the link on a failed import's page)."""
+    initial: dict[str, object] = {}
+    agency, year = request.GET.get("agency", ""), request.GET.get("year", "")
+    if agency.isdigit() and agencies.filter(pk=int(agency)).exists():
+        initial["agency"] = int(agency)
+    if year.isdigit() and len(year) == 4:
+        initial["year"] = int(year)
+    return initial
+
+
 @login_required
 def report_history(request: HttpRequest) -> HttpResponse:
     agencies = selectors.history_agencies(request.user)
     if not agencies.exists():
         raise PermissionDenied(_("Only an agency's administrators may import its past reports."))
-    form = HistoryForm(request.POST or None, request.FILES or None, agencies=agencies)
+    form = HistoryForm(
+        request.POST or None, request.FILES or None, agencies=agencies, initial=_history_initial(request, agencies)
+    )
     status = 200
     if request.method == "POST":
         if form.is_valid():
             try:
-                row = services.report_import_history(
+                upload = services.report_import_history_enqueue(
                     actor=request.user,
                     agency=form.cleaned_data["agency"],
                     year=form.cleaned_data["year"],
@@ -102,8 +117,7 @@ def report_history(request: HttpRequest) -> HttpResponse:
             except ValidationFailed as error:
                 _form_problem(form, error)
             else:
-                messages.success(request, _("Past report imported."))
-                return redirect("reports:detail", pk=row.pk)
+                return redirect("reports:upload_status", pk=upload.pk)
         status = 400
     return render(request, "reports/history.html", {"form": form}, status=status)
 

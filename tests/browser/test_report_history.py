@@ -1,4 +1,4 @@
-"""An administrator imports a past report as history: a wrong year is refused at the form, the right one kept."""
+"""An administrator imports a past report as history: a wrong year fails with the reason, the right one is kept."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import pytest
 from gongkai.core.models import AuditEvent
 from gongkai.reports.models import PublishedReport
 from tests.factories import PASSWORD
+from tests.reports.worker import run_worker
 from tests.seed_documents import seed_path
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -47,21 +48,28 @@ def test_administrator_imports_a_past_report(
     page.get_by_role("link", name="导入往年报告").click()
     page.wait_for_url(f"{base}/staff/reports/history/")
 
-    # The file is the 2023 report: entered as 2022 it is refused, in Chinese, and nothing is kept.
+    # The file is the 2023 report: entered as 2022 it is read in the background and refused, in
+    # Chinese, on the import's page; nothing is kept, and the link brings the form back filled in.
     fill_form(page, agency.name, "2022", upload)
-    page.wait_for_load_state()
-    assert page.url == f"{base}/staff/reports/history/"
+    page.wait_for_url(re.compile(r"/staff/reports/uploads/\d+/$"))
+    assert page.locator("#upload-status").inner_text() == "排队中"
+    assert run_worker() == 1
+    page.locator("#upload-status", has_text="失败").wait_for(timeout=10_000)  # the page refreshed itself
     alert = page.get_by_role("alert").inner_text()
     assert "该报告为2023年度，不是2022年度，请核对年度。" in alert
-    assert page.get_by_label("报告年度").input_value() == "2022"  # the form keeps what was entered
-    assert page.get_by_label("报告文件").input_value() == ""  # but no browser keeps a chosen file, so it says so
-    assert page.get_by_text("请重新选择文件").is_visible()
     assert not PublishedReport.objects.exists()
     assert not AuditEvent.objects.filter(action="report.history_imported").exists()
     page.screenshot(path=str(artifacts / "report-history-wrong-year.png"), full_page=True)
+    page.get_by_role("alert").get_by_role("link", name="导入往年报告").click()
+    page.wait_for_url(re.compile(r"/staff/reports/history/\?"))
+    assert page.get_by_label("报告年度").input_value() == "2022"  # the form keeps what was entered
 
-    fill_form(page, agency.name, "2023", upload)
-    page.wait_for_url(re.compile(r"/staff/reports/\d+/$"))
+    page.get_by_label("报告年度").fill("2023")
+    page.get_by_label("报告文件").set_input_files(str(upload))
+    page.get_by_role("button", name="导入", exact=True).click()
+    page.wait_for_url(re.compile(r"/staff/reports/uploads/\d+/$"))
+    assert run_worker() == 1
+    page.locator("#upload-status", has_text="已完成").wait_for(timeout=10_000)
     row = PublishedReport.objects.get()
     assert (row.agency, row.year, row.kind) == (agency, 2023, "history")
     assert "已导入往年报告。" in page.get_by_role("main").inner_text()

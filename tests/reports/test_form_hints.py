@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from gongkai.reports.models import PublishedReport
-from tests.seed_documents import seed_path
+from tests.reports.test_views import zip_of
 
 from ..conftest import World
 
@@ -17,14 +17,16 @@ pytestmark = pytest.mark.django_db
 AGAIN = "请重新选择文件"
 
 
-def test_history_form_wrong_year_keeps_the_fields_and_asks_for_the_file_again(client: Client, world: World) -> None:
+def test_history_form_refused_at_once_keeps_the_fields_and_asks_for_the_file_again(
+    client: Client, world: World
+) -> None:
     client.force_login(world.users["admin"])
     assert AGAIN not in client.get(reverse("reports:history")).content.decode()
-    seed = SimpleUploadedFile("招远市2023.txt", seed_path("001").read_bytes())
-    response = client.post(reverse("reports:history"), {"agency": world.city.pk, "year": 2022, "file": seed})
+    archive = SimpleUploadedFile("两份.zip", zip_of({"a.txt": b"a", "b.txt": b"b"}))
+    response = client.post(reverse("reports:history"), {"agency": world.city.pk, "year": 2022, "file": archive})
     assert response.status_code == 400
     html = response.content.decode()
-    assert "该报告为2023年度，不是2022年度，请核对年度。" in html
+    assert "一次只能导入一份报告。" in html
     assert AGAIN in html
     assert 'value="2022"' in html
     assert not PublishedReport.objects.exists()

@@ -226,3 +226,17 @@ def test_gongkai_db_worker_runs_the_queued_audit(client: Client, world: World, k
     assert upload.status == UploadStatus.DONE
     assert upload.reports.get().score == 100
     assert DBTaskResult.objects.get().status == "SUCCESSFUL"
+
+
+def test_a_history_import_is_queued_too_and_kept_by_the_worker(client: Client, world: World) -> None:
+    client.force_login(world.users["admin"])
+    file = SimpleUploadedFile("2023.txt", text_of("青山市人民政府"))
+    response = client.post(reverse("reports:history"), {"agency": world.city.pk, "year": 2023, "file": file})
+    upload = ReportUpload.objects.get()
+    assert response["Location"] == reverse("reports:upload_status", args=[upload.pk])
+    assert (upload.kind, upload.year, upload.status) == ("history", 2023, "queued")
+    assert not PublishedReport.objects.exists()  # nothing read in the request
+    assert run_worker() == 1
+    row = PublishedReport.objects.get()
+    assert (row.kind, row.year, row.upload_id) == ("history", 2023, upload.pk)
+    assert AuditEvent.objects.filter(action="report.history_imported", object_id=str(row.pk)).count() == 1

@@ -54,6 +54,13 @@ def upload(client: Client, agency_id: int, *files: SimpleUploadedFile):  # type:
     return response
 
 
+def import_history(client: Client, agency_id: int, year: int, file: SimpleUploadedFile):  # type: ignore[no-untyped-def]
+    """Post the history form, then let the worker run the queued import."""
+    response = client.post(reverse("reports:history"), {"agency": agency_id, "year": year, "file": file})
+    run_worker()
+    return response
+
+
 def uploaded_events() -> int:
     return AuditEvent.objects.filter(action="report.uploaded").count()
 
@@ -110,16 +117,16 @@ def test_carry_over_is_checked_against_the_imported_history(client: Client, worl
     history = zhaoyuan_2022()
     history.agency = "青山市人民政府"
     assert history.t3 is not None
-    response = client.post(
-        reverse("reports:history"),
-        {
-            "agency": world.city.pk,
-            "year": 2022,
-            "file": SimpleUploadedFile("2022.txt", report_text(history).encode()),
-        },
+    response = import_history(
+        client, world.city.pk, 2022, SimpleUploadedFile("2022.txt", report_text(history).encode())
     )
     imported = PublishedReport.objects.get(kind=ReportKind.HISTORY)
     assert response.status_code == 302
+    assert response["Location"] == reverse("reports:upload_status", args=[imported.upload_id])
+    page = client.get(response["Location"]).content.decode()
+    assert "<h1>导入往年报告</h1>" in page
+    assert "<strong>已完成</strong>" in page
+    assert "已导入往年报告。" in page
     assert imported.year == 2022
     assert AuditEvent.objects.filter(action="report.history_imported", agency=world.city).count() == 1
     # 2022 carried forward 6; a 2023 report that says 7 were carried over gets R5
@@ -133,13 +140,17 @@ def test_carry_over_is_checked_against_the_imported_history(client: Client, worl
 @pytest.mark.django_db
 def test_history_for_the_wrong_year_is_refused(client: Client, world: World) -> None:
     login(client, world, "admin")
-    response = client.post(
-        reverse("reports:history"),
-        {"agency": world.city.pk, "year": 2021, "file": SimpleUploadedFile("2023.txt", text_of("青山市人民政府"))},
-    )
-    assert response.status_code == 400
-    assert "该报告为2023年度，不是2021年度" in response.content.decode()
+    response = import_history(client, world.city.pk, 2021, SimpleUploadedFile("2023.txt", text_of("青山市人民政府")))
+    assert response.status_code == 302  # read in the background: the import's page says why it failed
+    page = client.get(response["Location"]).content.decode()
+    assert "<strong>失败</strong>" in page
+    assert '<p id="upload-reason">该报告为2023年度，不是2021年度，请核对年度。</p>' in page
+    again = f"{reverse('reports:history')}?agency={world.city.pk}&amp;year=2021"
+    assert f'<a href="{again}">导入往年报告</a>' in page
     assert not PublishedReport.objects.exists()
+    form = client.get(f"{reverse('reports:history')}?agency={world.city.pk}&year=2021").content.decode()
+    assert 'value="2021"' in form  # the form comes back filled in
+    assert f'<option value="{world.city.pk}" selected>' in form
 
 
 @pytest.mark.parametrize(
@@ -234,10 +245,7 @@ def test_an_audit_is_checked_again_when_last_years_report_arrives(client: Client
 
     history = zhaoyuan_2022()
     history.agency = "青山市人民政府"
-    client.post(
-        reverse("reports:history"),
-        {"agency": world.city.pk, "year": 2022, "file": SimpleUploadedFile("2022.txt", report_text(history).encode())},
-    )
+    import_history(client, world.city.pk, 2022, SimpleUploadedFile("2022.txt", report_text(history).encode()))
     row.refresh_from_db()
     r5 = [f["where"] for f in row.result["findings"] if f["rule"] == "R5"]
     assert r5 == ["t3.carried_over.natural_person", "t3.carried_over.total"]
