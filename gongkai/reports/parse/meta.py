@@ -65,20 +65,27 @@ _AGENCY_SUFFIX = (
     r"管理局|分局|监管局|局|厅|委|办|院|署|中心|所|站|队|镇|乡|街道|苏木)"
 )
 _AGENCY = re.compile(rf"[{_CJK}]{{2,30}}?{_AGENCY_SUFFIX}")
-_NOT_A_NAME = re.compile(r"^(?:我|本|该|各|全|其|此|上级|有关|相关|所属)|网站$|小组办公室$")
+_PLACE = r"(?:省|市|县|区|自治区|自治州|州|盟|旗|新区|开发区)"
+_NOT_A_NAME = re.compile(
+    r"^(?:我|本|该|各|全|其|此|上级|有关|相关|所属|由|成立|充分|发挥|通过|按照|根据|依据|在|对)"
+    r"|^[省市县区乡镇](?:人民)?政府|网站$|小组办公室$|^(?:开发区|高新区|新区|园区)?(?:管委会|管理委员会)?$"
+)
 _AGENCY_VERBS = (
     r"(?:以|坚持|深入|认真|高度|紧紧|全面|进一步|严格|始终|持续|围绕|按照|在|扎实|着力|聚焦|积极|不断|立足|切实|"
-    r"根据|依据|结合|紧扣|贯彻|落实|把|将|对|共|通过|政府信息公开|政务公开)"
+    r"根据|依据|结合|紧扣|贯彻|落实|把|将|对|共|通过|政府信息公开|政务公开|高度重视|以习近平)"
 )
 _OPENING_AGENCY = re.compile(
-    rf"^(?:{_YEAR}年度?(?:以来)?[,，]?)(?P<agency>[{_CJK}]{{2,30}}?{_AGENCY_SUFFIX}){_AGENCY_VERBS}"
+    rf"^(?:{_YEAR}年度?(?:以来)?[,，]?)?(?P<agency>[{_CJK}]{{2,30}}?(?:{_AGENCY_SUFFIX}|{_PLACE})){_AGENCY_VERBS}"
 )
 _REPORTED_BY = re.compile(
-    rf"(?:现将|现公布|公布|结合|由|是)(?P<agency>[{_CJK}]{{2,30}}?{_AGENCY_SUFFIX})(?:{_YEAR}年度?|根据|依据|按照|编制|负责|政府信息)"
+    rf"(?:现将|现公布|公布|结合|是|要求[,，])(?P<agency>[{_CJK}]{{2,30}}?{_AGENCY_SUFFIX})(?:{_YEAR}年度?|根据|依据|按照|编制|负责|政府信息)"
 )
 # "结合2023年招远市人民政府信息公开工作实际编制" (the agency shares 政府 with 政府信息公开)
 _PREAMBLE_AGENCY = re.compile(rf"(?:结合|现将|公布){_YEAR}年度?(?P<agency>[{_CJK}]{{2,30}}?)(?:政府)?信息公开工作")
-_SOURCE = re.compile(rf"来源[:：]\s*(?P<agency>[{_CJK}]{{2,30}}?{_AGENCY_SUFFIX})(?:\s|$|[^{_CJK}])")
+_QUOTED_TITLE = re.compile(r"《(?P<title>[^《》]{4,60}?(?:年度报告|年报))》")
+_SOURCE = re.compile(
+    rf"(?:发文机关|发布机构|发布单位|信息来源|来源)[:：]\s*(?P<agency>[{_CJK}]{{2,30}}?{_AGENCY_SUFFIX})(?:\s|$|[^{_CJK}])"
+)
 _SELF_REFERENCE = re.compile(
     r"本(?:年度)?报告|本年报|报告如下|年度报告(?:是|根据|由|按照|依据)|编制(?:本|此)报告|特(?:向社会)?公布本"
 )
@@ -114,7 +121,7 @@ def _clean_agency(name: str | None) -> str | None:
         name = name.removesuffix("政府")  # "省国动办政府信息公开" shares 政府 with 政府信息公开
     if name.endswith("政府政府"):
         name = name.removesuffix("政府")
-    if len(name) < 3 or _NOT_A_NAME.match(name) or not re.search(f"{_AGENCY_SUFFIX}$", name):
+    if len(name) < 3 or _NOT_A_NAME.search(name) or not re.search(f"(?:{_AGENCY_SUFFIX}|{_PLACE})$", name):
         return None
     return name
 
@@ -173,6 +180,19 @@ def read_meta(blocks: list[Block], layout: Layout) -> Meta:
                 text = text[: found.start()] + text[found.end() :]
             words = _REPORT_NAME.search(text)
             agency = _clean_agency(text[: words.start()] if words else "")
+    if title is None or (agency is None and year is not None):
+        for text in head[:8]:
+            quoted = _QUOTED_TITLE.search(text)
+            if quoted is None or _NOT_A_REPORT_TITLE.search(quoted.group("title")):
+                continue
+            inner = _TITLE_PREFIX.sub("", re.sub(r"\s+", "", quoted.group("title")))
+            found = _TITLE_YEAR.search(inner)
+            if found:
+                year = year or int(found.group(1))
+                inner = inner[: found.start()] + inner[found.end() :]
+            words = _REPORT_NAME.search(inner)
+            agency = agency or _clean_agency(inner[: words.start()] if words else "")
+            break
     body = [t for t in paragraphs[:40] if not (_DATE_LINE.match(key(t)) and len(key(t)) < 40)]
     body_text = "\n".join(body)
     if year is None:
@@ -199,8 +219,13 @@ def read_meta(blocks: list[Block], layout: Layout) -> Meta:
                 agency = name
                 break
     if agency is None and "1" in layout.sections:
-        for _i, text in _paragraphs(layout.sections["1"].blocks)[:2]:
-            found = _OPENING_AGENCY.search(text)
+        sentences = [
+            sentence
+            for _i, text in _paragraphs(layout.sections["1"].blocks)[:3]
+            for sentence in re.split(r"[。;；]|^[(（][一二三四五六七八九十]+[)）][^。]{0,20}?。", text)
+        ]
+        for text in sentences[:6]:
+            found = _OPENING_AGENCY.search(text.strip())
             if found and (name := _clean_agency(found.group("agency"))):
                 agency = name
                 break

@@ -111,3 +111,32 @@ def test_a_report_whose_opening_was_lost_keeps_its_tables_and_the_year_its_body_
     read = read_text(text)
     assert (read.format, read.year) == (ReportFormat.F2021, 2022)
     assert read.t2 == report.t2
+
+
+@pytest.mark.parametrize(
+    ("head", "opening", "agency"),
+    [
+        # the report's title quoted in the opening
+        ("现发布《临洮县新添镇2022年政府信息公开工作年度报告》。", "全年共受理申请3件。", "临洮县新添镇"),
+        # a whole-government report named by its place
+        ("桂林市2020年政府信息公开工作年度报告", "全年共受理申请3件。", "桂林市"),
+        # section 一 opening after an enumerated heading, no year before the name
+        ("政府信息公开工作年度报告", "(一)贯彻落实条例规定。2020年,唐村镇认真贯彻落实《条例》。", "唐村镇"),
+        ("政府信息公开工作年度报告", "包头市市场监督管理局高度重视政府信息公开工作。", "包头市市场监督管理局"),
+        # the office that compiled a government's report is not the reporting agency
+        ("2018年政府信息公开工作年度报告", "本报告由青山县人民政府办公室编制。", None),
+        # short forms without the place are not names
+        ("2022年政府信息公开工作年度报告", "2022年,区政府办公室认真贯彻执行《条例》。", None),
+        ("2021年政府信息公开工作年度报告", "2021年,开发区管委会紧紧围绕中心工作。", None),
+    ],
+)
+def test_agency_from_every_place_and_no_guess(head: str, opening: str, agency: str | None) -> None:
+    assert read(head, opening)[1] == agency
+
+
+def test_the_issuing_body_of_the_page_metadata_names_the_agency() -> None:
+    head = (
+        "当前位置:首页>政府信息公开年报\n发文字号: | 发布日期:2024-02-20\n"
+        "发文机关:壶关县人民政府\n2023年政府信息公开工作年度报告"
+    )
+    assert read(head)[1] == "壶关县人民政府"

@@ -36,8 +36,8 @@ FLOORS: dict[str, dict[str, tuple[int, int]]] = {
         "template": (140, 144),
         "table-bearing template": (41, 41),
         "year": (131, 134),
-        "agency": (82, 120),
-        "agency kept null": (14, 16),
+        "agency": (90, 120),
+        "agency kept null": (15, 16),
         "hand-read cells": (361, 361),
     },
     # the held-out set: gathered after the rules were written, never tuned on (docs/reports.md)
@@ -46,7 +46,7 @@ FLOORS: dict[str, dict[str, tuple[int, int]]] = {
         "table-bearing template": (8, 8),
         "year": (12, 12),
         "agency": (9, 10),
-        "agency kept null": (1, 2),
+        "agency kept null": (2, 2),
         "hand-read cells": (104, 104),
     },
 }
