@@ -160,7 +160,7 @@ class RequestLimitsMiddleware:
         multipart = request.content_type == "multipart/form-data"
         limit = settings.GONGKAI_UPLOAD_MAX_REQUEST_BYTES if multipart else settings.DATA_UPLOAD_MAX_MEMORY_SIZE
         if limit is not None and length > limit:
-            return self._too_large(limit, multipart=multipart)
+            return self._too_large(limit, kind="upload" if multipart else "body")
         if multipart:
             boundary = (request.content_params or {}).get("boundary", "")
             stream = getattr(request, "_stream", None)  # WSGIRequest's body, not yet read
@@ -181,14 +181,16 @@ class RequestLimitsMiddleware:
         except TooManyFieldsSent:
             return RequestRefused(_("The form has too many fields."), code="too_many_fields")
         except RequestDataTooBig:
-            return self._too_large(settings.DATA_UPLOAD_MAX_MEMORY_SIZE, multipart=False)
+            return self._too_large(settings.DATA_UPLOAD_MAX_MEMORY_SIZE, kind="fields")
         return None
 
-    def _too_large(self, limit: int, *, multipart: bool) -> DomainError:
-        if multipart:
+    def _too_large(self, limit: int, *, kind: str) -> DomainError:
+        if kind == "upload":
             message = _("The upload is too large: one upload may be at most %(size)s. Upload the files in parts.")
-        else:
+        elif kind == "fields":
             message = _("The request is too large: its form data (besides files) may be at most %(size)s.")
+        else:
+            message = _("The request is too large: it may be at most %(size)s.")
         return RequestRefused(message % {"size": megabytes(limit)}, code="request_too_large", details={"max": limit})
 
 

@@ -283,6 +283,7 @@ def _in_child(data: bytes, caps: ReadCaps) -> tuple[Any, ...]:
     try:
         if receiving.poll(caps.pdf_max_seconds + _GRACE_SECONDS):
             return tuple(receiving.recv())
+        process.kill()  # stuck inside one page past the time: no waiting for it
         return ("timeout",)
     except (EOFError, OSError):  # the child died: killed at the CPU limit, or out of memory outside Python
         return ("died",)

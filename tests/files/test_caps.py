@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import random
 import struct
+import time
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -148,6 +149,37 @@ def test_a_run_length_stream_is_cut_at_the_stream_cap() -> None:
     assert cut_caps(doc) == ["pdf_max_stream_bytes"]
 
 
+def _lzw_stream(content: bytes, run: int) -> bytes:
+    """LZWDecode: the content byte by byte, then a run of spaces that doubles with every code (KwKwK)."""
+    from pdfminer.lzw import LZWDecoder
+
+    codes = [256, *content, 256, ord(" "), *range(258, 258 + run), 257]
+    decoder, bits = LZWDecoder(io.BytesIO()), ""
+    for code in codes:  # each code as wide as pdfminer's decoder expects it
+        bits += format(code, f"0{decoder.nbits}b")
+        decoder.feed(code)
+    bits += "0" * (-len(bits) % 8)
+    encoded = int(bits, 2).to_bytes(len(bits) // 8, "big")
+    return b"<< /Length %d /Filter /LZWDecode >>\nstream\n" % len(encoded) + encoded + b"\nendstream"
+
+
+def test_an_lzw_stream_is_cut_at_the_stream_cap() -> None:
+    content = b"BT /F1 12 Tf 72 720 Td (LZW 2023) Tj ET "
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        _lzw_stream(content, 3000),  # 4.5 MB of spaces from 4 KB
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    data = _pdf(objects)
+    assert len(data) < 8000
+    doc = load_source(data, "lzw.pdf", ReadCaps(pdf_max_stream_bytes=MB))
+    assert doc.text == "LZW 2023"
+    assert cut_caps(doc) == ["pdf_max_stream_bytes"]
+
+
 def test_a_damaged_flate_stream_gives_what_came_before_the_damage() -> None:
     comments = b"".join(b"%% line %d of a long stream\n" % n for n in range(5000))
     content = b"BT /F1 12 Tf 72 720 Td (Damaged 2023) Tj ET\n" + comments
@@ -176,6 +208,26 @@ def test_reading_stops_when_the_time_is_up_keeping_the_pages_read() -> None:
     doc = load_source(text_pdf([f"page {n}" for n in range(1, 6)]), "慢.pdf", ReadCaps(pdf_max_seconds=0.000_001))
     assert doc.text == "page 1"
     assert cut_caps(doc) == ["pdf_max_seconds"]
+
+
+def test_a_page_that_takes_past_the_time_is_killed_not_waited_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gongkai.files import pdfdoc
+
+    content = b"BT /F1 12 Tf 72 720 Td " + b"(x) Tj " * 30_000 + b"ET"  # one page: seconds of pdfminer
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    monkeypatch.setattr(pdfdoc, "_GRACE_SECONDS", 0.0)
+    started = time.monotonic()
+    doc = load_source(_pdf(objects), "慢.pdf", ReadCaps(pdf_max_seconds=0.3))
+    assert time.monotonic() - started < 1.5
+    assert refused_cap(doc) == "pdf_max_seconds"
+    assert doc.problems[0].message == "读取PDF文件超过0.3秒，已停止，未读取"
 
 
 def test_a_pdf_that_needs_more_memory_than_its_budget_is_refused() -> None:
@@ -221,12 +273,13 @@ def test_html_nested_in_a_table_cell_is_cut_too() -> None:
 
 
 def test_html_past_the_size_cap_is_cut_and_reported() -> None:
-    html = "<html><body>" + "<p>开头的文字</p>" + "<p>中间</p>" * 200_000 + "<p>末尾的文字</p></body></html>"
-    doc = load_source(html.encode(), "大.html", ReadCaps(html_max_bytes=MB))
+    html = "<html><body>" + "<p>开头的文字</p>" + "<p>中间</p>" * 1000 + "<p>末尾的文字</p></body></html>"
+    doc = load_source(html.encode(), "大.html", ReadCaps(html_max_bytes=4096))
     assert doc.readable
     assert doc.text.startswith("开头的文字")
     assert "末尾的文字" not in doc.text
     assert cut_caps(doc) == ["html_max_bytes"]
+    assert doc.problems[0].message == "HTML文件超过4 KB，超出部分未读取"
 
 
 # --- the process's caps --------------------------------------------------------------------

@@ -198,3 +198,14 @@ def test_a_changed_setting_changes_the_caps_of_every_read() -> None:
 def test_a_cut_pdf_is_a_p5_warning_in_the_audit() -> None:
     report = audit_file(pdf_bomb(3 * MB), "炸弹.pdf")
     assert ("P5", "PDF文件中的数据流解压后超过1 MB，超出部分未读取") in [(f.rule, f.message) for f in report.warnings]
+
+
+@override_settings(DATA_UPLOAD_MAX_MEMORY_SIZE=2048)
+def test_a_json_body_past_djangos_limit_gets_the_json_error(client: Client) -> None:
+    response = client.post("/api/v1/clock", json.dumps({"pad": "x" * 4000}), content_type="application/json")
+    assert response.status_code == 413
+    assert response.json()["error"] == {
+        "code": "request_too_large",
+        "message": "请求内容过大：一次请求不超过2 KB。",
+        "details": {"max": 2048},
+    }
