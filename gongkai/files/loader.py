@@ -23,7 +23,7 @@ from .docxdoc import blocks_from_docx
 from .encoding import decode_text
 from .htmldoc import blocks_from_html
 from .model import MediaType, SourceDocument
-from .pdfdoc import blocks_from_pdf
+from .pdfdoc import PdfReaderUnavailable, blocks_from_pdf
 from .plaintext import blocks_from_text
 from .problems import Problem, ProblemKind
 from .repairing import repair_blocks
@@ -70,6 +70,8 @@ def load_source(data: bytes, name: str, caps: ReadCaps | None = None) -> SourceD
             raw, cuts = blocks_from_pdf(data, caps)
         except CapExceeded as cut:
             return unreadable(name, media_type, cut.message, cap=cut.cap)
+        except PdfReaderUnavailable:
+            return unreadable(name, media_type, "PDF读取进程无法启动，暂时无法读取PDF文件，请稍后重试或联系系统管理员")
         except Exception:  # pdfminer raises many kinds of errors on a damaged or encrypted file
             return unreadable(name, media_type, "PDF文件已损坏或已加密，无法读取")
         if not raw and cuts:

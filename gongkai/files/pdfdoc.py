@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import multiprocessing
 import os
 import re
@@ -47,6 +48,7 @@ from pdfminer.pdfpage import PDFPage
 from .caps import CapExceeded, ReadCaps, current, megabytes
 from .model import Block, BlockKind
 
+logger = logging.getLogger(__name__)
 _NUMBER = re.compile(r"^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?$")
 _GAP_FACTOR = 1.0  # a gap wider than this many character widths separates two columns
 
@@ -278,7 +280,13 @@ def _in_child(data: bytes, caps: ReadCaps) -> tuple[Any, ...]:
     context = _process_context()
     receiving, sending = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(sending, data, caps), daemon=True)
-    process.start()
+    try:
+        process.start()
+    except (OSError, AssertionError, ValueError) as error:  # no fork server (no /tmp), or inside a daemon process
+        receiving.close()
+        sending.close()
+        logger.exception("the PDF reader process could not be started")
+        raise PdfReaderUnavailable(str(error)) from error
     sending.close()
     try:
         if receiving.poll(caps.pdf_max_seconds + _GRACE_SECONDS):
@@ -297,6 +305,10 @@ def _in_child(data: bytes, caps: ReadCaps) -> tuple[Any, ...]:
 
 class PdfDamaged(Exception):
     """pdfminer could not read the file (damaged or encrypted)."""
+
+
+class PdfReaderUnavailable(Exception):
+    """The child process that reads PDFs could not be started (the file was not read)."""
 
 
 def _blocks(layouts: list[LTPage]) -> list[Block]:

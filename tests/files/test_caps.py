@@ -237,6 +237,30 @@ def test_a_pdf_that_needs_more_memory_than_its_budget_is_refused() -> None:
     assert "内存" in doc.problems[0].message
 
 
+def test_a_pdf_reader_that_cannot_start_is_said_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    from gongkai.files import pdfdoc
+
+    class NoForks:
+        def Pipe(self, duplex: bool) -> tuple[object, object]:
+            return _Closable(), _Closable()
+
+        def Process(self, **kwargs: object) -> _Closable:
+            return _Closable()
+
+    monkeypatch.setattr(pdfdoc, "_process_context", NoForks)
+    doc = load_source(text_pdf(["page 1"]), "a.pdf")
+    assert not doc.readable
+    assert doc.problems[0].message.startswith("PDF读取进程无法启动")
+
+
+class _Closable:
+    def close(self) -> None:
+        pass
+
+    def start(self) -> None:
+        raise AssertionError("daemonic processes are not allowed to have children")
+
+
 def test_a_pdf_read_leaves_the_readers_decoders_of_this_process_alone() -> None:
     from pdfminer import pdftypes
 
