@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -136,8 +136,26 @@ def get_calendar(agency: Agency | None = None) -> WorkingCalendar:
 
 
 def calendar_for(agency: Agency | None) -> WorkingCalendar:
-    """``build_calendar`` for one agency, as the recomputers receive it (uncached: inside an edit)."""
+    """``build_calendar`` for one agency (uncached: reads the tables as they are now)."""
     return build_calendar(agency)
+
+
+def calendars_for_edit() -> Callable[[Agency | None], WorkingCalendar]:
+    """``calendar_for`` as the recomputers receive it inside an edit: built from the tables now,
+    once per set of regional holidays (agencies without any share the national calendar)."""
+    built: dict[tuple[int, ...], WorkingCalendar] = {}
+    keys: dict[int | None, tuple[int, ...]] = {}
+
+    def for_agency(agency: Agency | None) -> WorkingCalendar:
+        pk = agency.pk if agency is not None else None
+        if pk not in keys:
+            keys[pk] = _regional_key(agency)
+        key = keys[pk]
+        if key not in built:
+            built[key] = _build(key)
+        return built[key]
+
+    return for_agency
 
 
 def invalidate_calendar() -> None:

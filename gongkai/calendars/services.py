@@ -40,7 +40,7 @@ from .models import (
 )
 from .permissions import require_national, require_regional
 from .recompute import RecomputeReport, recompute_due_dates
-from .selectors import build_calendar, calendar_for, invalidate_calendar
+from .selectors import calendars_for_edit, invalidate_calendar
 
 
 @dataclass(frozen=True)
@@ -158,7 +158,8 @@ def _check_version(schedule: HolidaySchedule, expected_version: int | None) -> N
 
 def _recompute_and_refresh() -> list[RecomputeReport]:
     invalidate_calendar()
-    reports = recompute_due_dates(build_calendar(), calendar_for)
+    per_agency = calendars_for_edit()
+    reports = recompute_due_dates(per_agency(None), per_agency)
     invalidate_calendar()
     transaction.on_commit(invalidate_calendar)
     return reports
@@ -341,7 +342,8 @@ def schedule_preview(*, actor: Actor, year: int, days: Sequence[DayInput], confi
                     schedule.status = ScheduleStatus.CONFIRMED
                     schedule.save(update_fields=["status", "updated_at"])
                 invalidate_calendar()
-                preview.recomputed = recompute_due_dates(build_calendar(), calendar_for)
+                per_agency = calendars_for_edit()
+                preview.recomputed = recompute_due_dates(per_agency(None), per_agency)
                 raise _DryRun
         except _DryRun:
             pass

@@ -74,6 +74,8 @@ def refresh_clock(case: Case, today: date, calendar: WorkingCalendar | None = No
     """Recompute and set the case's stored clock fields (the caller saves). True if they changed."""
     if case.received_on is None:  # an online application not yet confirmed: no clock runs
         return False
+    if calendar is None:  # the case's own calendar: national, plus its region's rest days (藏历新年 …)
+        calendar = get_calendar(case.agency)
     result = evaluate(case.received_on, clock_events(case.events.all()), today, calendar)
     state = result.state
     new = (
