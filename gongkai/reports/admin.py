@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .models import PublishedReport
+from .models import PublishedReport, ReportUpload
 
 
 @admin.register(PublishedReport)
@@ -51,3 +51,31 @@ class PublishedReportAdmin(admin.ModelAdmin):
 
     def has_add_permission(self, request: object) -> bool:
         return False
+
+
+@admin.register(ReportUpload)
+class ReportUploadAdmin(admin.ModelAdmin):
+    """Uploads and their progress, read only: the worker alone moves them (services.report_upload_run)."""
+
+    list_display = ("created_at", "agency", "kind", "year", "status", "uploaded_by", "finished_at")
+    list_filter = ("status", "kind")
+    search_fields = ("agency__name", "reason")
+    readonly_fields = (
+        "agency",
+        "kind",
+        "year",
+        "status",
+        "reason",
+        "files",
+        "via",
+        "task_id",
+        "uploaded_by",
+        "started_at",
+        "finished_at",
+    )
+
+    def has_add_permission(self, request: object) -> bool:
+        return False
+
+    def has_delete_permission(self, request: object, obj: object = None) -> bool:
+        return False  # the stored files are shared with the reports kept from the upload

@@ -275,6 +275,31 @@ def _failure_reason(error: BaseException) -> str:
     )
 
 
+def _reader_for(
+    job: ReportUpload, actor: Actor, uploads: Sequence[Upload], stored: Sequence[StoredFile]
+) -> Callable[[], list[PublishedReport]]:
+    """Read and check an upload's files; what then saves the rows (inside the caller's transaction)."""
+    if job.kind == ReportKind.HISTORY and job.year is not None:
+        year = job.year
+        item = _audit_history(job.agency, year, uploads[0])
+        return lambda: [
+            _keep_history(
+                actor=actor,
+                agency=job.agency,
+                year=year,
+                item=item,
+                upload=uploads[0],
+                stored=stored[0],
+                via=job.via,
+                job=job,
+            )
+        ]
+    audits, targets = _audit_uploads(job.agency, uploads)
+    return lambda: _keep_audits(
+        actor=actor, audits=audits, uploads=uploads, stored=stored, targets=targets, via=job.via, job=job
+    )
+
+
 def report_upload_run(*, upload_id: int) -> ReportUpload:
     """Audit a queued upload and keep its reports; on failure record the reason and keep the files.
 
@@ -304,29 +329,9 @@ def report_upload_run(*, upload_id: int) -> ReportUpload:
             for entry in job.files
         ]
         stored = [StoredFile(name=entry["file"], sha256=entry["sha256"], size=entry["size"]) for entry in job.files]
-        if job.kind == ReportKind.HISTORY and job.year is not None:
-            item = _audit_history(job.agency, job.year, uploads[0])
-            audits, targets = [item], [job.agency]
-        else:
-            audits, targets = _audit_uploads(job.agency, uploads)
+        keep = _reader_for(job, actor, uploads, stored)  # reads and checks now, outside the transaction
         with transaction.atomic():
-            if job.kind == ReportKind.HISTORY and job.year is not None:
-                rows = [
-                    _keep_history(
-                        actor=actor,
-                        agency=job.agency,
-                        year=job.year,
-                        item=audits[0],
-                        upload=uploads[0],
-                        stored=stored[0],
-                        via=job.via,
-                        job=job,
-                    )
-                ]
-            else:
-                rows = _keep_audits(
-                    actor=actor, audits=audits, uploads=uploads, stored=stored, targets=targets, via=job.via, job=job
-                )
+            rows = keep()
             job.finished_at = timezone.now()
             job.save(update_fields=["finished_at"])
             transition(

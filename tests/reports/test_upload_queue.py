@@ -240,3 +240,23 @@ def test_a_history_import_is_queued_too_and_kept_by_the_worker(client: Client, w
     row = PublishedReport.objects.get()
     assert (row.kind, row.year, row.upload_id) == ("history", 2023, upload.pk)
     assert AuditEvent.objects.filter(action="report.history_imported", object_id=str(row.pk)).count() == 1
+
+
+def test_the_back_office_shows_uploads_and_links_files_only_through_the_scoped_download(
+    client: Client, world: World
+) -> None:
+    from django.contrib.auth import get_user_model
+
+    post_upload(client, world, SimpleUploadedFile("qs.txt", text_of("青山市人民政府")))
+    run_worker()
+    upload, row = ReportUpload.objects.get(), PublishedReport.objects.get()
+    client.force_login(get_user_model().objects.create_superuser("root", "root@example.cn", "x" * 12))
+    listing = client.get(reverse("admin:reports_reportupload_changelist"))
+    assert listing.status_code == 200
+    assert "青山市人民政府" in listing.content.decode()
+    page = client.get(reverse("admin:reports_reportupload_change", args=[upload.pk])).content.decode()
+    assert reverse("admin:reports_reportupload_delete", args=[upload.pk]) not in page
+    report_page = client.get(reverse("admin:reports_publishedreport_change", args=[row.pk])).content.decode()
+    assert f'<a href="{reverse("reports:file", args=[row.pk])}">qs.txt</a>' in report_page
+    assert row.sha256 in report_page
+    assert "/media/" not in report_page
