@@ -213,7 +213,7 @@ def test_reading_stops_when_the_time_is_up_keeping_the_pages_read() -> None:
 def test_a_page_that_takes_past_the_time_is_killed_not_waited_for(monkeypatch: pytest.MonkeyPatch) -> None:
     from gongkai.files import pdfdoc
 
-    content = b"BT /F1 12 Tf 72 720 Td " + b"(x) Tj " * 30_000 + b"ET"  # one page: seconds of pdfminer
+    content = b"BT /F1 12 Tf 72 720 Td " + b"(x) Tj " * 100_000 + b"ET"  # one page: 3 s of pdfminer, 7 s when busy
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -223,10 +223,11 @@ def test_a_page_that_takes_past_the_time_is_killed_not_waited_for(monkeypatch: p
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
     monkeypatch.setattr(pdfdoc, "_GRACE_SECONDS", 0.0)
+    load_source(text_pdf(["warm"]), "warm.pdf")  # the fork server is started by the process's first PDF: not timed
     started = time.monotonic()
     doc = load_source(_pdf(objects), "慢.pdf", ReadCaps(pdf_max_seconds=0.3))
-    assert time.monotonic() - started < 1.5
-    assert refused_cap(doc) == "pdf_max_seconds"
+    assert time.monotonic() - started < 2.5  # the page alone takes longer (the reader is not waited for)
+    assert refused_cap(doc) == "pdf_max_seconds"  # the child's own check comes only after the page
     assert doc.problems[0].message == "读取PDF文件超过0.3秒，已停止，未读取"
 
 
