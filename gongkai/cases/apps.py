@@ -8,6 +8,7 @@ class CasesConfig(AppConfig):
     name = "gongkai.cases"
     label = "cases"
     verbose_name = _("Applications for disclosure")
+    api_router = ("/applications", "gongkai.cases.api.router")
     cli_commands = [("cases", _("applications for disclosure: list cases, show one"))]
     recomputers = {"cases": "gongkai.cases.recompute.recompute_open_cases"}
     audit_actions = {f"case.{step}": label for step, label in STEP_LABELS.items()}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -36,6 +37,7 @@ from ..models import (
 from ..numbering import format_number
 from ._shared import _add_event, _allowed, _move, _refresh
 
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")  # NUL, controls, lone surrogates
 QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L: read out over the phone
 QUERY_CODE_LENGTH = 10
 DOUBLE_SUBMIT_WINDOW = timedelta(minutes=10)
@@ -78,6 +80,26 @@ def application_problems(application: ApplicationInput) -> dict[str, str]:
     """Field → Chinese message for everything wrong with an application (empty: nothing)."""
     a = application.applicant
     problems: dict[str, str] = {}
+    texts = {
+        f"applicant.{name}": getattr(a, name)
+        for name in ("kind", "name", "id_type", "id_number", "phone", "email", "address")
+    }
+    texts.update(
+        (name, getattr(application, name))
+        for name in (
+            "description",
+            "delivery_form",
+            "delivery_method",
+            "title_hint",
+            "document_number_hint",
+            "other_features",
+        )
+    )
+    for name, value in texts.items():
+        if _UNSTORABLE.search(value):
+            problems[name] = _("The text contains characters that cannot be stored (control characters).")
+    if problems:
+        return problems
     if a.kind not in ApplicantKindChoice.values:
         problems["applicant.kind"] = _("Choose the kind of applicant.")
     if not a.name.strip():
