@@ -32,7 +32,19 @@ def test_help_lists_commands_in_chinese(capsys: pytest.CaptureFixture[str]) -> N
     assert "命令行" in out
     listed = [line.split()[0] for line in out.splitlines() if line.startswith("  ")]
     # each app's AppConfig.cli_commands, in app order; "manage" last
-    assert listed == ["serve", "migrate", "check", "audit", "demo", "agencies", "clock", "cases", "unlock", "report", "manage"]
+    assert listed == [
+        "serve",
+        "migrate",
+        "check",
+        "audit",
+        "demo",
+        "agencies",
+        "clock",
+        "cases",
+        "unlock",
+        "report",
+        "manage",
+    ]
     assert "  demo       载入演示省份和演示账号（可重复运行）" in out
 
 
