@@ -42,12 +42,16 @@ _REPORT_NAME = re.compile(
 _NOT_A_REPORT_TITLE = re.compile(
     r"解读|指南|要点|实施方案|工作方案|制度|通知|申请表|申请流程|统计表|报表|上半年|半年|季度|目录|意见|办法|规定|图解"
 )
-_TITLE_PREFIX = re.compile(r"^(?:【[^】]*】|\([^)]*图[^)]*\)|第[一二三四五六七八九十]+篇[:：]?|关于)+")
+_TITLE_PREFIX = re.compile(r"^(?:标题[:：]|【[^】]*】|\([^)]*图[^)]*\)|第[一二三四五六七八九十]+篇[:：]?|关于)+")
 _NEWS = re.compile(r"来源[:：]\s*\S{0,12}(?:日报|晚报|新闻|电视台|广播|新华社|记者)|记者\s*\S{2,4}\s*(?:报道|摄)")
 _DATE_LINE = re.compile(r"发布|日期|时间|更新|浏览|访问|点击|来源")
 # "2023年度", "2023年", or the 年 lost before the report's words: "2023政府信息公开…"
 _TITLE_YEAR = re.compile(rf"{_YEAR}(?:年度?(?!\d{{1,2}}月)|(?=政府|政务|信息公开|年度))")
 _FULL_DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")
+_TITLE_OPENING = re.compile(
+    r"^([^,，。;；《》:：]{2,40}?(?:信息公开|政务公开)[^,，。;；《》]{0,10}?(?:年度报告|年报))(?=根据|依据|按照|是|由)"
+)
+_MENU_LABEL = re.compile(r"(?:政府|政务)?(?:信息公开|政务公开)(?:目录|专栏|年报|平台)?")
 _BREADCRUMB = re.compile(r">|首页|位置|当前|导航")
 _ENUMERATED = re.compile(r"^\s*(?:[(（]?[一二三四五六七八九十]+[)）、,，.．]|\d+[、.．])")
 _ABOUT_DISCLOSURE = re.compile(r"信息公开|政务公开|政务信息")
@@ -55,10 +59,11 @@ _PERIOD_YEAR = re.compile(
     rf"(?:统计(?:期限|时限|时间|区间|期间|范围)[^。\n]{{0,8}}?|自|从){_YEAR}年?1月?1日(?:起)?(?:至|到|-|—)"
     rf"|{_YEAR}年?1月?1日(?:起)?(?:至|到|-|—)(?:{_YEAR}年?)?12月?31日"
 )
+_NAMED_REPORT_YEAR = re.compile(rf"{_YEAR}年度?(?:政府信息公开|政务公开)[^。\n]{{0,8}}?年度?报告")
 _OPENING_YEAR = re.compile(
     rf"(?:现将|结合|根据|公布|发布|编制)[^。\n]{{0,30}}?{_YEAR}年度?[^。\n]{{0,12}}?(?:政府信息公开|政务公开|信息公开)"
     rf"|(?:汇报|报告)[^。\n]{{0,20}}?{_YEAR}年度?[^。\n]{{0,12}}?(?:政府信息公开|政务公开)"
-    rf"|^{_YEAR}年度?[,，]"
+    rf"|^{_YEAR}年度?(?:以来)?[,，]"
 )
 _AGENCY_SUFFIX = (
     r"(?:人民政府办公厅|人民政府办公室|人民政府|政府办公室|政府办|办公厅|办公室|办事处|管理委员会|管委会|委员会|"
@@ -78,13 +83,17 @@ _OPENING_AGENCY = re.compile(
     rf"^(?:{_YEAR}年度?(?:以来)?[,，]?)?(?P<agency>[{_CJK}]{{2,30}}?(?:{_AGENCY_SUFFIX}|{_PLACE})){_AGENCY_VERBS}"
 )
 _REPORTED_BY = re.compile(
-    rf"(?:现将|现公布|公布|结合|是|要求[,，])(?P<agency>[{_CJK}]{{2,30}}?{_AGENCY_SUFFIX})(?:{_YEAR}年度?|根据|依据|按照|编制|负责|政府信息)"
+    rf"(?:现将|现公布|公布|结合|是|要求[,，](?!由))(?P<agency>[{_CJK}]{{2,30}}?{_AGENCY_SUFFIX})"
+    rf"(?:{_YEAR}年度?|根据|依据|按照|编制|负责|政府信息|结合|[(（]以下简称)"
+    # "本报告由银川市网络信息化局根据…": the agency; "由…办公室编制" is the office that compiled it
+    rf"|由(?P<by>[{_CJK}]{{2,30}}?{_AGENCY_SUFFIX})(?:根据|依据|按照|负责编制|编制|牵头)"
 )
 # "结合2023年招远市人民政府信息公开工作实际编制" (the agency shares 政府 with 政府信息公开)
 _PREAMBLE_AGENCY = re.compile(rf"(?:结合|现将|公布){_YEAR}年度?(?P<agency>[{_CJK}]{{2,30}}?)(?:政府)?信息公开工作")
 _QUOTED_TITLE = re.compile(r"《(?P<title>[^《》]{4,60}?(?:年度报告|年报))》")
+_COMPILING_OFFICE = re.compile(r"(?:人民)?政府(?:党政)?办公[室厅]$")
 _SOURCE = re.compile(
-    rf"(?:发文机关|发布机构|发布单位|信息来源|来源)[:：]\s*(?P<agency>[{_CJK}]{{2,30}}?{_AGENCY_SUFFIX})(?:\s|$|[^{_CJK}])"
+    rf"(?:发文机关|发布机构|发布单位|信息来源|来源|投稿)[:：]\s*(?P<agency>[{_CJK}]{{2,30}}?{_AGENCY_SUFFIX})(?:\s|$|[^{_CJK}])"
 )
 _SELF_REFERENCE = re.compile(
     r"本(?:年度)?报告|本年报|报告如下|年度报告(?:是|根据|由|按照|依据)|编制(?:本|此)报告|特(?:向社会)?公布本"
@@ -136,6 +145,10 @@ def _title(head: list[str]) -> tuple[str, bool] | None:
     The first short line about 信息公开/政务公开 that names a report is the title; if a line naming
     something else (指南, 工作要点, 上半年…统计) comes first, that is the title (False)."""
     for index, text in enumerate(head):
+        # a title run into the first sentence: "2024年丽水市政府信息公开工作年度报告根据《条例》编制…"
+        opening = _TITLE_OPENING.match(text)
+        if opening and not _ENUMERATED.match(text):
+            text = opening.group(1)
         plain = key(text)
         if len(plain) > 60 or len(plain) < 6 or text.startswith("《") or _BREADCRUMB.search(text):
             continue
@@ -146,6 +159,7 @@ def _title(head: list[str]) -> tuple[str, bool] | None:
         joined = text
         following = head[index + 1] if index + 1 < len(head) else ""
         short = len(key(following)) <= 30 and not _BREADCRUMB.search(following) and not _FULL_DATE.search(following)
+        short = short and not _MENU_LABEL.fullmatch(plain)  # "政府信息公开" alone is a menu label
         if short and not _REPORT_NAME.search(plain) and _REPORT_NAME.search(plain + key(following)):
             joined = text + following
         joined_key = key(joined)
@@ -160,7 +174,14 @@ def _title(head: list[str]) -> tuple[str, bool] | None:
 
 def read_meta(blocks: list[Block], layout: Layout) -> Meta:
     paragraphs = [text for _i, text in _paragraphs(blocks)]
-    head = paragraphs[:_HEAD_LINES]
+    # the page's metadata is often a table ("发文机关:壶关县人民政府 | 主题词: |"): its rows count as lines
+    head = [
+        line
+        for block in blocks[:_HEAD_LINES]
+        for line in (
+            [block.text] if block.kind is BlockKind.PARAGRAPH else [" ".join(c for c in row if c) for row in block.rows]
+        )
+    ][:_HEAD_LINES]
     head_text = "\n".join(head)
     title = _title(head)
     agency: str | None = None
@@ -196,6 +217,11 @@ def read_meta(blocks: list[Block], layout: Layout) -> Meta:
     body = [t for t in paragraphs[:40] if not (_DATE_LINE.match(key(t)) and len(key(t)) < 40)]
     body_text = "\n".join(body)
     if year is None:
+        # the report named with its year in the opening ("编制了2021年度政府信息公开工作年度报告")
+        found = _NAMED_REPORT_YEAR.search("\n".join(body[:12]))
+        if found:
+            year = int(found.group(1))
+    if year is None:
         found = _PERIOD_YEAR.search(body_text)
         if found:
             year = int(next(g for g in found.groups() if g))
@@ -214,9 +240,15 @@ def read_meta(blocks: list[Block], layout: Layout) -> Meta:
                 year = common
     if agency is None:
         for text in body[:12]:
-            found = _PREAMBLE_AGENCY.search(text) or _REPORTED_BY.search(text)
-            if found and (name := _clean_agency(found.group("agency"))):
-                agency = name
+            for found in [*_PREAMBLE_AGENCY.finditer(text), *_REPORTED_BY.finditer(text)]:
+                named = found.groupdict().get("agency")
+                if found.groupdict().get("by"):
+                    # the general office compiles its government's report: "由伊宁县人民政府办公室编制"
+                    named = _COMPILING_OFFICE.sub("人民政府", found.group("by"))
+                if named and (name := _clean_agency(named)):
+                    agency = name
+                    break
+            if agency is not None:
                 break
     if agency is None and "1" in layout.sections:
         sentences = [

@@ -19,7 +19,7 @@ from .cells import Row
 _NUMERALS = "一二三四五六"
 _HEADING = re.compile(r"^\s*([一二三四五六])\s*[、,，.．\s]+\s*(\S.{1,45})$")
 _TITLE_WORDS: dict[str, re.Pattern[str]] = {
-    "1": re.compile(r"总体情况|概述|基本情况|总体概况"),
+    "1": re.compile(r"总体情况|概述|基本情况|总体概况|总体工作情况|基本概况|工作概况"),
     "2": re.compile(r"主动公开.*情况"),
     "3": re.compile(r"(收到|受理).*(处理|办理).*申请|申请.*情况"),
     "4": re.compile(r"复议|诉讼"),

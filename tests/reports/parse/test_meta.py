@@ -123,8 +123,8 @@ def test_a_report_whose_opening_was_lost_keeps_its_tables_and_the_year_its_body_
         # section 一 opening after an enumerated heading, no year before the name
         ("政府信息公开工作年度报告", "(一)贯彻落实条例规定。2020年,唐村镇认真贯彻落实《条例》。", "唐村镇"),
         ("政府信息公开工作年度报告", "包头市市场监督管理局高度重视政府信息公开工作。", "包头市市场监督管理局"),
-        # the office that compiled a government's report is not the reporting agency
-        ("2018年政府信息公开工作年度报告", "本报告由青山县人民政府办公室编制。", None),
+        # the general office that compiled a government's report: the government reports
+        ("2018年政府信息公开工作年度报告", "本报告由青山县人民政府办公室编制。", "青山县人民政府"),
         # short forms without the place are not names
         ("2022年政府信息公开工作年度报告", "2022年,区政府办公室认真贯彻执行《条例》。", None),
         ("2021年政府信息公开工作年度报告", "2021年,开发区管委会紧紧围绕中心工作。", None),
@@ -140,3 +140,42 @@ def test_the_issuing_body_of_the_page_metadata_names_the_agency() -> None:
         "发文机关:壶关县人民政府\n2023年政府信息公开工作年度报告"
     )
     assert read(head)[1] == "壶关县人民政府"
+
+
+@pytest.mark.parametrize(
+    ("head", "agency"),
+    [
+        ("本报告由银川市网络信息化局根据《条例》规定编制。", "银川市网络信息化局"),
+        (
+            "根据县政府办公室《关于做好年度报告的通知》要求,黄龙县市场监督管理局结合单位实际编制本报告。",
+            "黄龙县市场监督管理局",
+        ),
+        ("2024年丽水市政府信息公开工作年度报告根据《条例》编制并向社会公布。", "丽水市"),
+        ("政府信息公开\n正阳县2014年政府信息公开工作年度报告", "正阳县"),  # a menu label before the title
+        ("道县文广新局2013年度信息公开工作\n年度报告", "道县文广新局"),  # the title split in two
+        ("标题:壶关县人民政府2023年政府信息公开工作年度报告 | |", "壶关县人民政府"),  # metadata as a table row
+    ],
+)
+def test_agency_in_the_head_lines(head: str, agency: str) -> None:
+    assert read(head)[1] == agency
+
+
+def test_the_general_office_compiles_its_governments_report() -> None:
+    opening = "本报告是根据《条例》要求,由伊宁县人民政府办公室编制。"
+    assert read("政府信息公开工作年度报告", opening)[1] == "伊宁县人民政府"
+    opening = "本报告是根据《条例》要求,由怀柔区发展和改革委员会编制。"
+    assert read("政府信息公开工作年度报告", opening)[1] == "怀柔区发展和改革委员会"
+
+
+def test_the_report_named_with_its_year_outweighs_a_copied_statistics_period() -> None:
+    head = "根据《条例》要求,青山市自然资源局编制了2021年度政府信息公开工作年度报告。统计期限为2020年1月1日至12月31日。"
+    assert read(head)[2] == 2021
+
+
+def test_an_opening_year_followed_by_yilai() -> None:
+    assert read("政府信息公开工作年度报告", "2022年以来,丰收乡认真围绕重点工作。")[2] == 2022
+
+
+def test_a_pre_2019_section_list_without_a_year_is_pre_2019() -> None:
+    text = "一、政府信息公开总体工作情况\n(一)组织机构建设情况。\n二、主动公开政府信息的情况\n全年公开信息120条。\n"
+    assert read_text(text).format is ReportFormat.PRE_2019

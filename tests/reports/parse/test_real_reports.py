@@ -33,10 +33,10 @@ measure_reader = _measure_module()
 # (right, total) per measure, as recorded in docs/reports.md: the share may not fall below right/total.
 FLOORS: dict[str, dict[str, tuple[int, int]]] = {
     "reports-dev": {
-        "template": (140, 144),
+        "template": (142, 144),
         "table-bearing template": (41, 41),
-        "year": (131, 134),
-        "agency": (90, 120),
+        "year": (133, 134),
+        "agency": (101, 120),
         "agency kept null": (15, 16),
         "hand-read cells": (361, 361),
     },
