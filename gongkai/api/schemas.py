@@ -1,11 +1,23 @@
 from __future__ import annotations
 
-from ninja import Schema
+from typing import Any
+
+from ninja import Field, Schema
+
+#: The list endpoints' page size: the default and the most one request may ask for.
+PAGE_DEFAULT = 100
+PAGE_MAX = 500
 
 
 class ErrorBody(Schema):
     code: str
     message: str
+    details: Any | None = None
+
+
+class PageQuery(Schema):
+    limit: int = Field(PAGE_DEFAULT, ge=1, le=PAGE_MAX, description=f"每页条数（默认 {PAGE_DEFAULT}，最多 {PAGE_MAX}）")
+    offset: int = Field(0, ge=0, le=10**9, description="从第几条开始（0 起）")
 
 
 class ErrorOut(Schema):

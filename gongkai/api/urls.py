@@ -2,27 +2,81 @@
 
 from __future__ import annotations
 
-from django.db import connection
+from typing import Any
+
+from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Query
 from ninja.errors import AuthenticationError, HttpError, ValidationError
-from ninja.security import django_auth
+from ninja.openapi.docs import Swagger
+from ninja.responses import Status
 
 from gongkai.agencies import selectors
 from gongkai.agencies.models import Agency
+from gongkai.core.api_auth import staff_session
 from gongkai.core.errors import DomainError
 from gongkai.core.extensions import api_routers
 
 from .rendering import OrjsonRenderer
-from .schemas import AgencyOut, ErrorOut, HealthOut, MembershipOut, MeOut, OfficeOut
+from .schemas import AgencyOut, ErrorOut, HealthOut, MembershipOut, MeOut, OfficeOut, PageQuery
 
-api = NinjaAPI(
+#: The errors every operation may answer, all with the ``ErrorOut`` body: which apply to an
+#: operation follows from it (401/403 need auth, 404 a path parameter, 409 a write).
+ERROR_DESCRIPTIONS = {
+    400: "请求有误（如参数或文件不合要求）",
+    401: "未登录",
+    403: "无权操作，或 CSRF 校验未通过",
+    404: "对象不存在或不在您的范围内",
+    409: "与当前状态冲突",
+    422: "请求数据不合格式",
+}
+
+
+class GongkaiAPI(NinjaAPI):
+    """NinjaAPI whose OpenAPI schema declares the error responses of every operation."""
+
+    def get_openapi_schema(self, *args: Any, **kwargs: Any) -> Any:
+        schema = super().get_openapi_schema(*args, **kwargs)
+        declare_errors(schema)
+        return schema
+
+
+def _errors_of(path: str, method: str, operation: dict[str, Any]) -> list[int]:
+    codes = [400, 422]
+    if operation.get("security"):
+        codes += [401, 403]
+    if "{" in path:
+        codes.append(404)
+    if method != "get":
+        codes.append(409)
+    return sorted(codes)
+
+
+def declare_errors(schema: dict[str, Any]) -> None:
+    reference = {"$ref": "#/components/schemas/ErrorOut"}
+    for path, operations in schema.get("paths", {}).items():
+        for method, operation in operations.items():
+            responses = operation.setdefault("responses", {})
+            for code in _errors_of(path, method, operation):
+                responses.setdefault(
+                    code,
+                    {"description": ERROR_DESCRIPTIONS[code], "content": {"application/json": {"schema": reference}}},
+                )
+
+
+api = GongkaiAPI(
     title="公开 Gongkai API",
     version="1.0.0",
-    description="政府信息公开平台接口（v1）。",
+    description=(
+        '政府信息公开平台接口（v1）。出错时一律返回 `{"error": {"code", "message", "details"}}`。'
+        "列表接口分页：`limit`（默认 100，最多 500）与 `offset`，总数在响应头 `X-Total-Count`，"
+        '下一页地址在响应头 `Link`（rel="next"）。'
+    ),
     renderer=OrjsonRenderer(),
     urls_namespace="api-1.0.0",
+    # The bundled Swagger UI files ("ninja" in INSTALLED_APPS), never a CDN: 政务外网 has no internet.
+    docs=Swagger(settings={"persistAuthorization": False}),
 )
 
 
@@ -66,14 +120,27 @@ def agency_out(agency: Agency) -> AgencyOut:
     )
 
 
-@api.get("/health", response=HealthOut, tags=["system"], summary="服务状态")
-def health(request: HttpRequest) -> HealthOut:
-    return HealthOut(status="ok", database=connection.vendor)
+@api.get("/health", response={200: HealthOut, 503: HealthOut}, tags=["system"], summary="服务状态")
+def health(request: HttpRequest) -> Status[HealthOut]:
+    """One ``SELECT 1`` on the database connection: no table is read, so it answers while the portal is busy."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        return Status(503, HealthOut(status="unavailable", database=connection.vendor))
+    return Status(200, HealthOut(status="ok", database=connection.vendor))
 
 
-@api.get("/agencies", response=list[AgencyOut], tags=["agencies"], summary="机关目录（公开）")
-def agency_list(request: HttpRequest) -> list[AgencyOut]:
-    return [agency_out(a) for a in selectors.public_agencies()]
+@api.get("/agencies", response=list[AgencyOut], tags=["agencies"], summary="机关目录（公开，分页）")
+def agency_list(request: HttpRequest, response: HttpResponse, page: Query[PageQuery]) -> list[AgencyOut]:
+    """Agencies in tree order, ``limit`` at a time from ``offset``; the total in ``X-Total-Count``."""
+    agencies = selectors.public_agencies()
+    total = agencies.count()
+    response["X-Total-Count"] = str(total)
+    if page.offset + page.limit < total:
+        url = request.build_absolute_uri(request.path)
+        response["Link"] = f'<{url}?limit={page.limit}&offset={page.offset + page.limit}>; rel="next"'
+    return [agency_out(a) for a in agencies[page.offset : page.offset + page.limit]]
 
 
 @api.get(
@@ -89,7 +156,7 @@ def agency_detail(request: HttpRequest, code: str) -> AgencyOut:
 @api.get(
     "/staff/me",
     response={200: MeOut, 401: ErrorOut},
-    auth=django_auth,
+    auth=staff_session,
     tags=["staff"],
     summary="当前工作人员",
 )
@@ -110,7 +177,7 @@ def me(request: HttpRequest) -> MeOut:
 @api.get(
     "/staff/agencies/{code}",
     response={200: AgencyOut, 401: ErrorOut, 404: ErrorOut},
-    auth=django_auth,
+    auth=staff_session,
     tags=["staff"],
     summary="工作人员可见的机关",
 )

@@ -44,3 +44,91 @@ def test_staff_me_lists_roles(client: Client, world) -> None:
 
 def test_openapi_docs_are_served(client: Client, db) -> None:
     assert client.get("/api/v1/openapi.json").status_code == 200
+
+
+def test_health_touches_no_table(client: Client, db, django_assert_max_num_queries) -> None:
+    with django_assert_max_num_queries(1) as captured:
+        response = client.get("/api/v1/health")
+    assert response.status_code == 200
+    assert all(" FROM " not in query["sql"].upper() for query in captured.captured_queries)
+    assert "Set-Cookie" not in response.headers  # no session row written either
+
+
+def test_agencies_are_paginated(client: Client, world) -> None:
+    everything = client.get("/api/v1/agencies")
+    total = int(everything["X-Total-Count"])
+    assert total == len(everything.json()) == 6  # the world's tree fits the default page
+    assert "Link" not in everything.headers
+    first = client.get("/api/v1/agencies?limit=2")
+    assert [a["code"] for a in first.json()] == [a["code"] for a in everything.json()[:2]]
+    assert first["X-Total-Count"] == str(total)
+    assert first["Link"] == '<http://testserver/api/v1/agencies?limit=2&offset=2>; rel="next"'
+    second = client.get("/api/v1/agencies?limit=2&offset=2")
+    assert [a["code"] for a in second.json()] == [a["code"] for a in everything.json()[2:4]]
+    # the item shape is unchanged
+    assert set(second.json()[0]) == {"code", "name", "short_name", "level", "level_label", "parent_code", "office"}
+
+
+def test_the_default_page_and_its_maximum(client: Client, world) -> None:
+    from gongkai.agencies.models import Agency
+
+    parent = world.province
+    Agency.objects.bulk_create(
+        [
+            Agency(
+                code=f"bulk{n:04d}",
+                name=f"批量{n}局",
+                level="department",
+                parent=parent,
+                path=f"{parent.path}bulk{n:04d}/",
+            )
+            for n in range(520)
+        ]
+    )
+    assert len(client.get("/api/v1/agencies").json()) == 100
+    assert len(client.get("/api/v1/agencies?limit=500").json()) == 500
+    too_many = client.get("/api/v1/agencies?limit=501")
+    assert too_many.status_code == 422
+    assert too_many.json()["error"]["code"] == "invalid"
+    assert client.get("/api/v1/agencies?offset=-1").status_code == 422
+
+
+def test_anonymous_post_to_a_session_endpoint_is_401_json(client: Client, world) -> None:
+    response = client.post("/api/v1/reports/audit")
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "unauthenticated"
+
+
+def test_a_logged_in_post_still_needs_the_csrf_token(world) -> None:
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(world.users["handler"])
+    response = client.post("/api/v1/reports/audit")
+    assert response.status_code == 403
+    assert "error" in response.json()
+
+
+def test_the_schema_declares_the_error_responses(client: Client, db) -> None:
+    schema = client.get("/api/v1/openapi.json").json()
+    error = {"$ref": "#/components/schemas/ErrorOut"}
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            responses = operation["responses"]
+            expected = {"400", "422"}
+            if operation.get("security"):
+                expected |= {"401", "403"}
+            if "{" in path:
+                expected.add("404")
+            if method != "get":
+                expected.add("409")
+            assert expected <= set(responses), (method, path)
+            for code in expected:
+                assert responses[code]["content"]["application/json"]["schema"] == error, (method, path, code)
+    assert "details" in schema["components"]["schemas"]["ErrorBody"]["properties"]
+
+
+def test_the_docs_page_loads_swagger_from_this_server(client: Client, db) -> None:
+    body = client.get("/api/v1/docs").content.decode()
+    assert "/static/ninja/swagger-ui-bundle.js" in body
+    assert "cdn" not in body.lower()
+    assert "<script>" not in body  # no inline script (CSP)
+    assert client.get("/static/ninja/swagger-ui-bundle.js").status_code == 200
