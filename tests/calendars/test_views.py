@@ -366,7 +366,7 @@ def test_each_extra_field_is_marked_with_the_event_type_that_uses_it(client: Cli
     from gongkai.law.clock.io import REQUIRED_FIELD
 
     html = client.get(URL).content.decode()
-    style = html[html.index("<style>") : html.index("</style>")]
+    style = html[html.index("<style") : html.index("</style>")]
     for kind, field in REQUIRED_FIELD.items():
         marked = f'<div class="field" data-for="{kind.value}">\n  <label for="id_events-0-{field}">'
         assert marked in html, kind
