@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -52,6 +55,8 @@ HEADER_ALIASES = {
     "办公时间": "office_hours",
 }
 REQUIRED_COLUMNS = ("code", "name", "level")
+SORT_ORDER_PATTERN = re.compile(r"[0-9]{1,10}")  # ASCII digits only: "²".isdigit() is True
+SORT_ORDER_MAX = 2_147_483_647  # PositiveIntegerField on PostgreSQL
 OFFICE_COLUMNS = {
     "office_name": "name",
     "office_address": "address",
@@ -98,13 +103,15 @@ def parse_rows(text: str) -> list[AgencyRow]:
         header = next(reader)
     except StopIteration:
         raise ValidationFailed(_("The file is empty.")) from None
+    except csv.Error:
+        raise ValidationFailed(_("Line 1: the header is not valid CSV (or a cell is too long).")) from None
     columns = [HEADER_ALIASES.get(name.strip().lower(), HEADER_ALIASES.get(name.strip(), "")) for name in header]
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
         raise ValidationFailed(_("Line 1: the header lacks the columns %(columns)s.") % {"columns": ", ".join(missing)})
     rows: list[AgencyRow] = []
     problems: list[str] = []
-    for line, values in enumerate(reader, start=2):
+    for line, values in _records(reader, problems):
         if not any(v.strip() for v in values):
             continue
         if len(values) > len(columns):
@@ -112,9 +119,10 @@ def parse_rows(text: str) -> list[AgencyRow]:
             continue
         record = {col: values[i].strip() if i < len(values) else "" for i, col in enumerate(columns) if col}
         sort_text = record.get("sort_order", "") or "0"
-        if not sort_text.isdigit():
+        if not SORT_ORDER_PATTERN.fullmatch(sort_text) or int(sort_text) > SORT_ORDER_MAX:
             problems.append(
-                _("Line %(line)d: sort order “%(value)s” is not a whole number.") % {"line": line, "value": sort_text}
+                _("Line %(line)d: sort order “%(value)s” is not a whole number from 0 to %(max)d.")
+                % {"line": line, "value": sort_text[:20], "max": SORT_ORDER_MAX}
             )
             continue
         rows.append(
@@ -136,30 +144,77 @@ def parse_rows(text: str) -> list[AgencyRow]:
     return rows
 
 
+def _records(reader: Any, problems: list[str]) -> Iterator[tuple[int, list[str]]]:
+    """The rows with their line numbers; a line the csv module cannot read (a cell over its field
+    size limit, a stray quote) ends the file with one problem."""
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:
+            problems.append(
+                _("Line %(line)d: not valid CSV (a cell longer than %(limit)d characters, or a stray quote).")
+                % {"line": reader.line_num, "limit": csv.field_size_limit()}
+            )
+            return
+        yield reader.line_num, values
+
+
 def _order_parents_first(rows: list[AgencyRow], problems: list[str]) -> list[AgencyRow]:
+    """Parents before their children; a loop is one problem. Iterative: a chain thousands deep is fine."""
     by_code = {row.code: row for row in rows}
     ordered: list[AgencyRow] = []
     state: dict[str, str] = {}
-
-    def visit(row: AgencyRow) -> None:
-        if state.get(row.code) == "done":
-            return
-        if state.get(row.code) == "visiting":
+    for start in rows:
+        chain: list[AgencyRow] = []
+        row: AgencyRow | None = start
+        while row is not None and row.code not in state:
+            state[row.code] = "visiting"
+            chain.append(row)
+            row = by_code.get(row.parent_code)
+        if row is not None and state[row.code] == "visiting":
             problems.append(
                 _("Line %(line)d: the parent chain of “%(code)s” loops back to itself.")
                 % {"line": row.line, "code": row.code}
             )
-            return
-        state[row.code] = "visiting"
-        parent = by_code.get(row.parent_code)
-        if parent is not None:
-            visit(parent)
-        state[row.code] = "done"
-        ordered.append(row)
-
-    for row in rows:
-        visit(row)
+        for member in reversed(chain):
+            state[member.code] = "done"
+            ordered.append(member)
     return ordered
+
+
+def _path_problem(ordered: list[AgencyRow], existing: dict[str, Agency]) -> str | None:
+    """Whether every new agency's tree path ("/1/4/9/", ids) fits its column, checked before saving.
+
+    The ids are not known yet: each is counted as long as the largest id this import could give.
+    One problem for the first row that does not fit (a chain thousands deep would give thousands).
+    """
+    path_field = Agency._meta.get_field("path")
+    limit = int(path_field.max_length or 255)
+    largest = (Agency.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + len(ordered)
+    step = len(str(largest)) + 1
+    lengths: dict[str, int] = {}
+    depth: dict[str, int] = {}
+    for row in ordered:
+        if row.code in existing:
+            lengths[row.code] = len(existing[row.code].path)
+            depth[row.code] = existing[row.code].path.count("/") - 1
+            continue
+        if row.parent_code in lengths:
+            parent_length, parent_depth = lengths[row.parent_code], depth[row.parent_code]
+        elif row.parent_code in existing:
+            parent = existing[row.parent_code]
+            parent_length, parent_depth = len(parent.path), parent.path.count("/") - 1
+        else:
+            parent_length, parent_depth = 1, 0
+        lengths[row.code], depth[row.code] = parent_length + step, parent_depth + 1
+        if lengths[row.code] > limit:
+            return _(
+                "Line %(line)d: “%(code)s” would be %(depth)d levels deep; the agency tree holds at most %(max)d "
+                "levels here."
+            ) % {"line": row.line, "code": row.code, "depth": depth[row.code], "max": (limit - 1) // step}
+    return None
 
 
 def validate_rows(rows: list[AgencyRow]) -> list[AgencyRow]:
@@ -212,6 +267,10 @@ def validate_rows(rows: list[AgencyRow]) -> list[AgencyRow]:
                     % {"code": row.code}
                 )
     ordered = _order_parents_first(rows, problems)
+    if not problems:
+        too_deep = _path_problem(ordered, existing)
+        if too_deep:
+            problems.append(too_deep)
     if problems:
         raise ValidationFailed(
             _("%(count)d problems found; nothing was imported.") % {"count": len(problems)}, details=problems

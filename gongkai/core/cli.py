@@ -37,10 +37,18 @@ def main(argv: list[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
     import django
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line, get_commands
     from django.utils.translation import gettext as _
 
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as error:
+        # A setting that is missing or wrong (e.g. a short SECRET_KEY in production mode): the
+        # settings' own Chinese sentence on one line, exit status 2, no traceback. (The prefix is
+        # written out: without settings there is no translation machinery yet.)
+        print(f"错误：{error}", file=sys.stderr)
+        sys.exit(2)
     if not args or args[0] in {"help", "-h", "--help"}:
         _print_help(cli_commands())
         return

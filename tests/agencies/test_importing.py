@@ -97,3 +97,61 @@ def test_unreadable_files_get_a_clear_message(world, data: bytes, fragment: str)
         import_agencies(actor=None, data=data, via="test")
     text = raised.value.message + "\n".join(raised.value.details or [])
     assert fragment in text
+
+
+# --- probes (issue 9 item 8): odd input gives a clear Chinese problem, exit status 2, no traceback ---
+
+
+def _cli(tmp_path, text: str) -> tuple[int, str]:
+    from io import StringIO
+
+    from gongkai.agencies.management.commands.agencies import Command
+
+    path = tmp_path / "agencies.csv"
+    path.write_text(text, encoding="utf-8")
+    err = StringIO()
+    command = Command(stdout=StringIO(), stderr=err)
+    with pytest.raises(SystemExit) as exit_:
+        command.run_from_argv(["gongkai", "agencies", "import", str(path)])
+    return int(exit_.value.code), err.getvalue()
+
+
+def _deep_chain(depth: int, *, loop: bool = False) -> str:
+    lines = ["code,name,level,parent_code", "d0,第0局,部门,prov"]
+    lines += [f"d{n},第{n}局,部门,d{n - 1}" for n in range(1, depth)]
+    if loop:
+        lines[1] = f"d0,第0局,部门,d{depth - 1}"
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("code,name,level,parent_code,sort_order\nx1,某局,部门,prov,²\n", "排序"),
+        ("code,name,level,parent_code,sort_order\nx1,某局,部门,prov,99999999999999999999\n", "排序"),
+        ("code,name,level,parent_code\nx1," + "长" * 200_000 + ",部门,prov\n", "第 2 行"),
+        (_deep_chain(3000), "层"),
+        (_deep_chain(3000, loop=True), "循环"),
+    ],
+    ids=["superscript-digit", "20-digit-number", "over-csv-field-limit", "chain-3000-deep", "cycle-3000-long"],
+)
+def test_odd_files_are_refused_with_exit_2_and_change_nothing(world, tmp_path, text: str, fragment: str) -> None:
+    before = (Agency.objects.count(), AuditEvent.objects.count())
+    code, err = _cli(tmp_path, text)
+    assert code == 2
+    assert err.startswith("错误")
+    assert fragment in err
+    assert "Traceback" not in err
+    assert len(err.splitlines()) <= 3  # the summary and the problem, not one line per row
+    assert (Agency.objects.count(), AuditEvent.objects.count()) == before
+
+
+def test_the_depth_limit_is_what_the_path_column_holds(world) -> None:
+    """A chain that fits is imported and its paths are whole; one level more is refused before saving."""
+    step = len(str(Agency.objects.order_by("-pk").first().pk + 100)) + 1
+    fits = (255 - len(world.province.path)) // step
+    report = run(_deep_chain(fits))
+    assert len(report.created) == fits
+    deepest = Agency.objects.get(code=f"d{fits - 1}")
+    assert len(deepest.path) <= 255
+    assert deepest.path.count("/") - 1 == world.province.path.count("/") - 1 + fits

@@ -60,3 +60,28 @@ def test_bad_arguments_are_chinese_and_exit_2() -> None:
     assert result.returncode == 2
     assert "错误" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("env", "fragment"),
+    [
+        ({"SECRET_KEY": "short", "ALLOWED_HOSTS": "gk.example.cn"}, "SECRET_KEY"),
+        ({"SECRET_KEY": "k" * 40, "ALLOWED_HOSTS": "gk.example.cn", "BEHIND_PROXY": "maybe"}, "BEHIND_PROXY"),
+    ],
+    ids=["short-secret-key", "not-a-boolean"],
+)
+def test_check_with_bad_production_settings_prints_one_line(env: dict[str, str], fragment: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", "from gongkai.core.cli import main; main()", "check"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env={"DJANGO_SETTINGS_MODULE": "config.settings.production", "PATH": "/usr/bin:/bin", **env},
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1
+    assert result.stderr.startswith("错误：")
+    assert fragment in result.stderr
