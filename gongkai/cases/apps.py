@@ -10,5 +10,6 @@ class CasesConfig(AppConfig):
     verbose_name = _("Applications for disclosure")
     api_router = ("/applications", "gongkai.cases.api.router")
     cli_commands = [("cases", _("applications for disclosure: list cases, show one"))]
+    demo_loaders = ["gongkai.cases.demo.load_demo_cases"]
     recomputers = {"cases": "gongkai.cases.recompute.recompute_open_cases"}
     audit_actions = {f"case.{step}": label for step, label in STEP_LABELS.items()}

@@ -15,7 +15,9 @@ brings and the shell collects it. An ``AppConfig`` may declare:
 - ``recomputers``: ``{name: "module.function"}`` — called with the new working calendar when
   the holiday schedules change (see ``gongkai.calendars.recompute``);
 - ``role_permissions``: ``{role: ["app_label.codename", ...]}`` — Django permissions the role's
-  Group holds (collected by the agencies app's group sync after ``migrate``).
+  Group holds (collected by the agencies app's group sync after ``migrate``);
+- ``demo_loaders``: ``["module.function", ...]`` — called by ``gongkai demo`` after the demo
+  agencies and accounts exist; each adds the app's demo data if missing and returns what it made.
 
 Labels are lazy translations. Order follows INSTALLED_APPS. Dotted paths are imported on first
 use, so an ``apps.py`` never imports views or models.
@@ -118,3 +120,10 @@ def role_permissions() -> dict[str, list[str]]:
                 if perm not in held:
                     held.append(perm)
     return merged
+
+
+def demo_loaders() -> list[Callable[[], list[str]]]:
+    """The demo loaders the apps declare, in app order."""
+    return [
+        import_string(dotted) for config in apps.get_app_configs() for dotted in getattr(config, "demo_loaders", [])
+    ]

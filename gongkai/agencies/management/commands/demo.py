@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from gongkai.agencies.demo import DEMO_PASSWORD, DEMO_USERNAMES, DEMO_USERS, database_is_empty, load_demo
 from gongkai.agencies.models import Role
 from gongkai.core.commands import GongkaiCommand
+from gongkai.core.extensions import demo_loaders
 
 
 class Command(GongkaiCommand):
@@ -24,6 +25,8 @@ class Command(GongkaiCommand):
             self.stdout.write(_("The database already holds agencies; demo data not loaded."))
         else:
             created = load_demo()
+            for loader in demo_loaders():  # each app's demo data (cases …), once the agencies exist
+                created.extend(loader())
             self.stdout.write(_("Demo data ready (%(count)d items created).") % {"count": len(created)})
         active = set(
             get_user_model()
