@@ -209,3 +209,23 @@ def test_a_json_body_past_djangos_limit_gets_the_json_error(client: Client) -> N
         "message": "请求内容过大：一次请求不超过2 KB。",
         "details": {"max": 2048},
     }
+
+
+@pytest.mark.django_db
+@override_settings(
+    GONGKAI_FILES_MAX_PART_BYTES=MB, GONGKAI_FILES_MAX_RATIO=10**9, GONGKAI_FILES_PDF_MAX_STREAM_BYTES=MB
+)
+def test_bombs_in_an_upload_are_audited_with_the_chinese_reason(client: Client, world: World) -> None:
+    from gongkai.reports.models import PublishedReport, ReportUpload
+    from gongkai.reports.services import report_upload_run
+
+    files = [SimpleUploadedFile("炸弹.docx", docx_bomb(2 * MB)), SimpleUploadedFile("炸弹.pdf", pdf_bomb(3 * MB))]
+    assert _upload(client, world, files).status_code == 302
+    report_upload_run(upload_id=ReportUpload.objects.get().pk)
+    docx = PublishedReport.objects.get(file_name="炸弹.docx")
+    assert docx.format == "unreadable"
+    page = client.get(reverse("reports:detail", args=[docx.pk])).content.decode()
+    assert "DOCX文件中的word/document.xml解压后超过1 MB，可能是压缩炸弹，未读取" in page
+    pdf = PublishedReport.objects.get(file_name="炸弹.pdf")
+    page = client.get(reverse("reports:detail", args=[pdf.pk])).content.decode()
+    assert "PDF文件中的数据流解压后超过1 MB，超出部分未读取" in page
