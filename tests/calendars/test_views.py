@@ -406,3 +406,32 @@ def test_an_overdue_or_abandoned_case_calls_for_attention(client: Client) -> Non
     abandoned = client.get(URL, query).content.decode()
     assert '<p class="verdict attention">逾期未缴费，视为放弃申请</p>' in abandoned
     assert "自2026年10月23日起视为放弃申请" in abandoned
+
+
+def test_calendar_pages_use_the_breadcrumb_block(client: Client) -> None:
+    for url in ("/clock/", "/clock/calendar/2025/"):
+        html = client.get(url).content.decode()
+        assert '<p class="breadcrumb">' not in html, url
+        start = html.index('<nav aria-label="当前位置" class="breadcrumb">')
+        assert '<li aria-current="page">' in html[start : html.index("</nav>", start)], url
+
+
+def test_a_draft_year_is_not_loaded_for_the_public_the_api_and_other_staff(client: Client, world: Any) -> None:
+    from gongkai.calendars import services
+
+    from .conftest import days_2027
+
+    services.schedule_save(actor=None, year=2027, days=days_2027(), via="test")
+    case = {"received": "2027-02-03", "today": "2027-02-22", "events": []}
+    response = client.post("/api/v1/clock", json.dumps(case), content_type="application/json")
+    assert response.status_code == 400
+    assert response.json()["error"]["code"] == "year_not_loaded"
+    page = client.get(reverse("calendars:calendar_year", args=[2027]))
+    assert page.status_code == 404
+    assert "草稿" not in page.content.decode()
+    client.force_login(world.users["supervisor"])
+    assert "草稿" not in client.get(reverse("calendars:calendar_year", args=[2027])).content.decode()
+    client.force_login(world.users["admin"])  # a platform administrator sees that a draft waits
+    html = client.get(reverse("calendars:calendar_year", args=[2027])).content.decode()
+    assert "2027年安排已录入草稿，确认前不公布，也不用于期限计算" in html
+    assert reverse("calendar_staff:edit", args=[2027]) in html
