@@ -5,10 +5,11 @@ An app brings its pages with ``urls = (prefix, "module")`` on its AppConfig (see
 """
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import path, re_path
 
 from gongkai.api.urls import api
 from gongkai.core.extensions import url_includes
+from gongkai.core.middleware import api_not_found
 
 admin.site.site_header = "公开 · 系统管理"
 admin.site.site_title = "公开 · 系统管理"
@@ -17,6 +18,7 @@ admin.site.index_title = "参考数据"
 urlpatterns = [
     *url_includes(),
     path("api/v1/", api.urls),
+    re_path(r"^api/(?P<rest>.*)$", api_not_found),  # after the API: what it does not match is a JSON 404
     path("admin/", admin.site.urls),
 ]
 

@@ -9,13 +9,14 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from gongkai.files.caps import megabytes
 
-from .errors import DomainError
+from .errors import DomainError, NotFound, ValidationFailed
 
 
 def render_domain_error(request: HttpRequest, error: DomainError) -> HttpResponse:
@@ -178,6 +179,11 @@ class RequestLimitsMiddleware:
                 code="too_many_files",
                 details={"max": settings.DATA_UPLOAD_MAX_NUMBER_FILES},
             )
+        except MultiPartParserError:
+            return ValidationFailed(
+                _("The upload is not a valid multipart form (its boundary or parts are malformed)."),
+                code="malformed_multipart",
+            )
         except TooManyFieldsSent:
             return RequestRefused(_("The form has too many fields."), code="too_many_fields")
         except RequestDataTooBig:
@@ -207,3 +213,10 @@ class StaffNoStoreMiddleware:
         if request.path.startswith(self.prefixes):
             add_never_cache_headers(response)  # max-age=0, no-cache, no-store, must-revalidate, private
         return response
+
+
+def api_not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
+    """Any /api/ address no operation matches: the API's JSON 404, not the portal's page."""
+    return JsonResponse(
+        NotFound(_("No such API address.")).payload(), status=404, json_dumps_params={"ensure_ascii": False}
+    )

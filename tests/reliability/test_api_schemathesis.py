@@ -1,0 +1,64 @@
+"""Schemathesis over the API's own OpenAPI schema (issue 9 item 11): generated requests, valid and
+not, for every operation — never a 5xx. Bounded (a few examples per operation) to stay in `make test`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
+from hypothesis import HealthCheck, settings
+
+EXAMPLES_PER_OPERATION = 12
+
+
+def _schema() -> Any:
+    from django.core.wsgi import get_wsgi_application
+
+    from gongkai.api.urls import api
+
+    loaded = schemathesis.openapi.from_dict(api.get_openapi_schema())
+    loaded.app = get_wsgi_application()
+    return loaded
+
+
+schema = _schema()
+
+
+@pytest.fixture(autouse=True)
+def _in_the_test_transaction(world: Any) -> Iterator[None]:
+    """As Django's test client does: keep the test's transaction open across in-process requests."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
+@schema.parametrize()
+@settings(
+    max_examples=EXAMPLES_PER_OPERATION,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=list(HealthCheck),
+)
+def test_no_operation_answers_5xx(case: Any) -> None:
+    response = case.call()
+    assert response.status_code < 500, (
+        f"{case.method} {case.formatted_path}: {response.status_code} {response.text[:300]}"
+    )
+    if response.status_code >= 400 and response.status_code != 405:  # 405: a method the schema does not have
+        assert response.text.startswith("{"), (
+            case.method,
+            case.formatted_path,
+            response.status_code,
+            response.text[:200],
+        )
+        body = json.loads(response.text)
+        assert "error" in body, (case.method, case.formatted_path, response.status_code, response.text[:200])
