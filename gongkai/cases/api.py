@@ -83,23 +83,20 @@ class StatusOut(Schema):
     letters: list[dict[str, Any]]
 
 
-class ProblemBody(Schema):
-    code: str
-    message: str
-    details: dict[str, str] | None = None
+class InvalidFields(ValidationFailed):
+    """Bad fields of an API body: 422, with a Chinese message per field in ``details``."""
+
+    status = 422
 
 
-class ProblemOut(Schema):
-    error: ProblemBody
-
-
-def _problem(error: DomainError) -> dict[str, Any]:
-    return error.payload()
+class TooManyAttempts(DomainError):
+    code = "too_many_attempts"
+    status = 429
 
 
 @router.post(
     "",
-    response={200: SubmittedOut, 201: SubmittedOut, 404: ProblemOut, 409: ProblemOut, 422: ProblemOut},
+    response={200: SubmittedOut, 201: SubmittedOut},
     summary="提交政府信息公开申请",
     auth=None,
 )
@@ -109,7 +106,7 @@ def application_submit(
     agency = Agency.objects.filter(code=body.agency, is_active=True).first()
     if agency is None:
         message = _("No agency with the code “%(code)s” takes applications.") % {"code": body.agency}
-        return Status(404, _problem(NotFound(message)))
+        raise NotFound(message)
     application = ApplicationInput(
         applicant=ApplicantInput(**body.applicant.model_dump()),
         description=body.description,
@@ -124,9 +121,7 @@ def application_submit(
             agency=agency, application=application, idempotency_key=idempotency_key, via="api"
         )
     except ValidationFailed as error:
-        return Status(422, _problem(error))
-    except DomainError as error:
-        return Status(error.status, _problem(error))
+        raise InvalidFields(error.message, details=error.details) from error
     case = submitted.case
     return Status(
         201 if submitted.created else 200,
@@ -162,7 +157,7 @@ def _find(number: str, code: str) -> Case | None:
 
 @router.get(
     "/{number}",
-    response={200: StatusOut, 404: ProblemOut, 429: ProblemOut},
+    response={200: StatusOut},
     summary="用申请编号和查询码查询办理进度",
     auth=None,
 )
@@ -172,15 +167,7 @@ def application_status(
     limit = int(getattr(settings, "GONGKAI_STATUS_LOOKUP_FAILURES", 10))
     key = f"cases:lookup-failures:{_client(request)}"
     if int(cache.get(key, 0)) >= limit:
-        return Status(
-            429,
-            {
-                "error": {
-                    "code": "too_many_attempts",
-                    "message": _("Too many failed look-ups from your address. Please try again in ten minutes."),
-                }
-            },
-        )
+        raise TooManyAttempts(_("Too many failed look-ups from your address. Please try again in ten minutes."))
     case = _find(number, x_query_code)
     if case is None:
         cache.add(key, 0, LOOKUP_WINDOW_SECONDS)
@@ -188,8 +175,7 @@ def application_status(
             cache.incr(key)
         except ValueError:
             cache.set(key, 1, LOOKUP_WINDOW_SECONDS)
-        message = _("No application with this number and query code.")
-        return Status(404, {"error": {"code": "not_found", "message": message}})
+        raise NotFound(_("No application with this number and query code."))
     steps: list[StepOut] = []
     if case.received_on is not None:
         result = evaluate(case.received_on, clock_events(case.events.all()), timezone.localdate())

@@ -8,8 +8,14 @@ class CasesConfig(AppConfig):
     name = "gongkai.cases"
     label = "cases"
     verbose_name = _("Applications for disclosure")
-    api_router = ("/applications", "gongkai.cases.api.router")
+    api_router = [
+        ("/applications", "gongkai.cases.api.router"),
+        ("/staff/cases", "gongkai.cases.staff_api.router"),
+    ]
     cli_commands = [("cases", _("applications for disclosure: list cases, show one"))]
     demo_loaders = ["gongkai.cases.demo.load_demo_cases"]
     recomputers = {"cases": "gongkai.cases.recompute.recompute_open_cases"}
-    audit_actions = {f"case.{step}": label for step, label in STEP_LABELS.items()}
+    audit_actions = {
+        **{f"case.{step}": label for step, label in STEP_LABELS.items()},
+        "case.personal_data_viewed": _("applicant's personal data viewed"),
+    }

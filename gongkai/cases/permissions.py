@@ -50,3 +50,10 @@ def can_record_withdrawal(user: AnyUser, case: Case) -> bool:
 def can_be_handler(user: AnyUser, agency: Agency) -> bool:
     """Whom a case may be assigned to: handlers and the head of the agency."""
     return _holds(user, agency, Role.HANDLER, Role.HEAD)
+
+
+def can_see_personal_data(user: AnyUser, case: Case) -> bool:
+    """Identity numbers and phones in full: the assigned handler and the office head only."""
+    if is_superuser(user) or can_approve_for(user, case.agency):
+        return True
+    return case.handler_id is not None and case.handler_id == user.pk

@@ -6,7 +6,7 @@ brings and the shell collects it. An ``AppConfig`` may declare:
 - ``urls``: ``(prefix, "module")`` — the app's URLconf, included by ``config/urls.py`` at
   ``prefix`` (e.g. ``("staff/reports/", "gongkai.reports.urls")``), or a list of such pairs;
 - ``api_router``: ``(prefix, "module.attribute")`` — a django-ninja ``Router`` mounted on API v1
-  (e.g. ``("/reports", "gongkai.reports.api.router")``);
+  (e.g. ``("/reports", "gongkai.reports.api.router")``), or a list of such pairs;
 - ``staff_nav``: ``[(url_name, label), ...]`` — links in the staff workspace's navigation;
 - ``portal_cards``: ``[(url_name, title, description), ...]`` — cards on the public home page
   ("what you can do here"); list only pages that exist;
@@ -93,11 +93,11 @@ def url_includes() -> list[URLResolver]:
 
 def api_routers() -> list[tuple[str, Any]]:
     """``(prefix, router)`` of every app that brings an API router, in app order."""
-    declared: list[tuple[str, str]] = [
-        config.api_router  # type: ignore[attr-defined]  # declared by the app's AppConfig
-        for config in apps.get_app_configs()
-        if getattr(config, "api_router", None)
-    ]
+    declared: list[tuple[str, str]] = []
+    for config in apps.get_app_configs():
+        routers = getattr(config, "api_router", None)
+        if routers:  # one (prefix, router) pair, or a list of them (public and staff endpoints)
+            declared.extend(routers if isinstance(routers, list) else [routers])
     return [(prefix, import_string(dotted)) for prefix, dotted in declared]
 
 

@@ -1,0 +1,179 @@
+"""API v1 for staff (mounted as ``/staff/cases``), for other government systems and scripting.
+
+- ``GET /staff/cases`` — the cases the user may see; filters ``agency`` (subtree), ``status``,
+  ``overdue``, ``due_within`` (working days), ``q`` (number, applicant, request); paginated.
+- ``GET /staff/cases/{number}`` — one case with its clock state, steps and the actions this
+  user may take; identity numbers and phones masked except for its handler and the office head
+  (whose every full view is audited).
+- ``POST /staff/cases/{number}/actions`` ``{"action": ..., fields, "on"?}`` → 200 with the case;
+  409 for a step the case's state does not allow, 403 for a role that may not, 404 outside the
+  user's reach, 422 for bad fields — Chinese messages throughout.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Q
+from django.http import HttpRequest
+from ninja import Body, Query, Router, Schema, Status
+from ninja.security import django_auth
+
+from gongkai.agencies.models import Agency
+from gongkai.core.audit import record_event
+from gongkai.core.errors import NotFound, ValidationFailed
+
+from . import permissions, selectors
+from .actions import available_actions, perform
+from .api import InvalidFields
+from .labels import STEP_LABELS
+from .masking import mask_id, mask_phone
+from .models import Case
+from .states import CASE_STATES
+
+router = Router(auth=django_auth, tags=["staff cases"])
+PAGE_SIZE_MAX = 200
+
+
+class CaseRow(Schema):
+    number: str
+    agency: str
+    status: str
+    status_label: str
+    received_on: str | None
+    due: str | None
+    due_provisional: bool
+    handler: str | None
+    applicant: str
+
+
+class CasePage(Schema):
+    count: int
+    items: list[CaseRow]
+
+
+class EventOut(Schema):
+    on: str
+    action: str
+    label: str
+    by: str
+
+
+class CaseDetail(CaseRow):
+    applicant_kind: str
+    id_type: str
+    id_number: str
+    phone: str
+    email: str
+    description: str
+    receipt_basis: str
+    clock_state: str | None
+    clock_problem: str | None
+    outcome: str | None
+    events: list[EventOut]
+    actions: list[str]
+
+
+class Filters(Schema):
+    agency: str | None = None
+    status: str | None = None
+    overdue: bool = False
+    due_within: int | None = None
+    q: str | None = None
+    offset: int = 0
+    limit: int = 50
+
+
+def _row(case: Case) -> dict[str, Any]:
+    return {
+        "number": case.number,
+        "agency": case.agency.code,
+        "status": case.status,
+        "status_label": CASE_STATES.label(case.status),
+        "received_on": case.received_on.isoformat() if case.received_on else None,
+        "due": case.due_on.isoformat() if case.due_on else None,
+        "due_provisional": case.due_provisional,
+        "handler": case.handler.get_username() if case.handler else None,
+        "applicant": case.applicant.name,
+    }
+
+
+def _detail(request: HttpRequest, case: Case) -> CaseDetail:
+    full = permissions.can_see_personal_data(request.user, case)
+    applicant = case.applicant
+    if full:
+        with transaction.atomic():
+            record_event(
+                actor=request.user, action="case.personal_data_viewed", obj=case, agency=case.agency, via="api"
+            )
+    return CaseDetail(
+        **_row(case),
+        applicant_kind=applicant.kind,
+        id_type=applicant.id_type,
+        id_number=applicant.id_number if full else mask_id(applicant.id_number),
+        phone=applicant.phone if full else mask_phone(applicant.phone),
+        email=applicant.email if full else ("***" if applicant.email else ""),
+        description=case.description,
+        receipt_basis=case.receipt_basis,
+        clock_state=case.clock_state or None,
+        clock_problem=case.clock_problem or None,
+        outcome=case.outcome or None,
+        events=[
+            EventOut(
+                on=e.on.isoformat(), action=e.action, label=str(STEP_LABELS.get(e.action, e.action)), by=e.actor_label
+            )
+            for e in case.events.order_by("on", "at", "id")
+        ],
+        actions=available_actions(request.user, case),
+    )
+
+
+def _as_422(error: ValidationFailed) -> InvalidFields:
+    return InvalidFields(error.message, details=error.details)
+
+
+@router.get("", response={200: CasePage}, summary="本人可见的申请（可筛选、分页）")
+def staff_case_list(request: HttpRequest, filters: Query[Filters]) -> Status[Any]:
+    cases = selectors.staff_cases(request.user)
+    try:
+        if filters.agency:
+            agency = Agency.objects.filter(code=filters.agency).first()
+            if agency is None:
+                raise NotFound(f"没有代码为“{filters.agency}”的机关。")
+            cases = selectors.in_subtree(cases, agency)
+        if filters.status:
+            cases = cases.filter(status=filters.status)
+        if filters.overdue:
+            cases = selectors.overdue(cases)
+        if filters.due_within is not None:
+            cases = selectors.due_within(cases, filters.due_within)
+    except ValidationFailed as error:
+        raise _as_422(error) from error
+    if filters.q:
+        term = filters.q.strip()[:100].replace("\x00", "")
+        cases = cases.filter(
+            Q(number__icontains=term) | Q(applicant__name__icontains=term) | Q(description__icontains=term)
+        )
+    limit = max(1, min(filters.limit, PAGE_SIZE_MAX))
+    offset = max(0, filters.offset)
+    ordered = cases.order_by("due_on", "number")
+    return Status(200, {"count": ordered.count(), "items": [_row(c) for c in ordered[offset : offset + limit]]})
+
+
+@router.get("/{number}", response={200: CaseDetail}, summary="一件申请的详情")
+def staff_case_detail(request: HttpRequest, number: str) -> Status[Any]:
+    try:
+        return Status(200, _detail(request, selectors.staff_case(request.user, number)))
+    except ValidationFailed as error:
+        raise _as_422(error) from error
+
+
+@router.post("/{number}/actions", response={200: CaseDetail}, summary="办理一步（受理、分办、补正……办结）")
+def staff_case_action(request: HttpRequest, number: str, body: dict[str, Any] = Body(...)) -> Status[Any]:
+    try:
+        case = selectors.staff_case(request.user, number)
+        case = perform(request.user, case, body, via="api")
+        return Status(200, _detail(request, selectors.staff_case(request.user, case.number)))
+    except ValidationFailed as error:
+        raise _as_422(error) from error
