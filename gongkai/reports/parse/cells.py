@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import Enum
+from functools import cached_property, lru_cache
 
 from ..model import Number
 
@@ -20,6 +21,7 @@ _NUMBER = re.compile(r"^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:件|个|项|�
 _PLACEHOLDERS = frozenset({"", "无", "空", "x", "×", "/", "／"})
 
 
+@lru_cache(maxsize=8192)
 def key(text: str) -> str:
     """A label's wording without spaces and punctuation: ``"(三)不予 公开"`` → ``"三不予公开"``."""
     return _NOT_WORDING.sub("", text)
@@ -34,6 +36,7 @@ class CellKind(Enum):
 _NOISE = re.compile(r"^[?？\ufffd]+(?=\d)")  # mojibake left before a digit ("? 0")
 
 
+@lru_cache(maxsize=8192)
 def kind(cell: str) -> CellKind:
     stripped = _NOISE.sub("", cell.strip().replace(" ", ""))
     if _NUMBER.match(stripped):
@@ -43,6 +46,7 @@ def kind(cell: str) -> CellKind:
     return CellKind.TEXT
 
 
+@lru_cache(maxsize=8192)
 def number(cell: str, *, money: bool = False) -> Number:
     """The number in a cell, or None when it holds none. Money (万元) is always a Decimal."""
     match = _NUMBER.match(_NOISE.sub("", cell.strip().replace(" ", "")))
@@ -62,11 +66,11 @@ class Row:
     cells: tuple[str, ...]
     line: int | None = None
 
-    @property
+    @cached_property
     def has_number(self) -> bool:
         return any(kind(cell) is CellKind.NUMBER for cell in self.cells)
 
-    @property
+    @cached_property
     def text_key(self) -> str:
         return key("".join(self.cells))
 

@@ -27,6 +27,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import islice
 
 from gongkai.files import Block, BlockKind
 
@@ -139,6 +140,12 @@ def _paragraphs(blocks: list[Block]) -> list[tuple[int, str]]:
     return [(i, b.text.strip()) for i, b in enumerate(blocks) if b.kind is BlockKind.PARAGRAPH]
 
 
+def _lines_of(block: Block) -> list[str]:
+    if block.kind is BlockKind.PARAGRAPH:
+        return [block.text]
+    return [" ".join(cell for cell in row if cell) for row in block.rows[:_HEAD_LINES]]
+
+
 def _title(head: list[str]) -> tuple[str, bool] | None:
     """The title line (joined with the next when split in two) and whether it names a report.
 
@@ -175,13 +182,7 @@ def _title(head: list[str]) -> tuple[str, bool] | None:
 def read_meta(blocks: list[Block], layout: Layout) -> Meta:
     paragraphs = [text for _i, text in _paragraphs(blocks)]
     # the page's metadata is often a table ("发文机关:壶关县人民政府 | 主题词: |"): its rows count as lines
-    head = [
-        line
-        for block in blocks[:_HEAD_LINES]
-        for line in (
-            [block.text] if block.kind is BlockKind.PARAGRAPH else [" ".join(c for c in row if c) for row in block.rows]
-        )
-    ][:_HEAD_LINES]
+    head = list(islice((line for block in blocks[:_HEAD_LINES] for line in _lines_of(block)), _HEAD_LINES))
     head_text = "\n".join(head)
     title = _title(head)
     agency: str | None = None

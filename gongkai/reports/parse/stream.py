@@ -33,6 +33,8 @@ from gongkai.files import Block, BlockKind
 from .cells import CellKind, Row, key, kind
 
 _CELL_SPLIT = re.compile(r"\t+|\s{3,}")  # tabs, or runs of spaces wider than a word gap
+_PAGE_MARKER = re.compile(r"^(?:[-—–]\s*\d+\s*[-—–]|第\s*\d+\s*页(?:\s*[,，/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$")
+_NUMBERS_ONLY = re.compile(r"^[+-]?\d+(?:\.\d+)?(?:\s+[+-]?\d+(?:\.\d+)?)+$")
 _TRAILING_DIGITS = re.compile(r"^(?P<label>.*?[^\d\s.+-])\s*(?P<digits>0\d+)$")
 _NARRATIVE = 45  # a cell longer than this (without spaces and punctuation) is prose, not a label
 
@@ -74,7 +76,13 @@ def _lines(blocks: list[Block]) -> list[tuple[int | None, list[str], bool]]:
                     cells = cells[:1]  # "8 | |||||": one value and the row's padding
                 lines.append((line, list(cells), len(cells) > 1))
             continue
-        parts = [p for p in _CELL_SPLIT.split(block.text.strip()) if p]
+        text = block.text.strip()
+        if _PAGE_MARKER.match(text):
+            continue  # "- 3 -", "第3页 共12页", "3/12": the page, not a cell
+        if _NUMBERS_ONLY.match(text):
+            lines.append((block.line, text.split(), False))  # a table's numbers on one line ("0 0 1 … 5")
+            continue
+        parts = [p for p in _CELL_SPLIT.split(text) if p]
         if len(parts) > 1 and all(len(key(p)) <= _NARRATIVE for p in parts):
             lines.append((block.line, parts, False))  # cells separated by tabs or runs of spaces
         else:

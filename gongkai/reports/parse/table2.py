@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import T2, T2_KEYS_2019, T2_KEYS_2021, AnnualReport, Number, ReportFormat
 from ..wording import T2_BLOCK_LABELS, T2_KEY_LABELS, TABLE_LABELS
@@ -94,6 +95,12 @@ class Table2:
 def _columns(cells: list[str]) -> tuple[list[str], ReportFormat | None]:
     """The columns a header row names, in order (a cell may hold several: a header spread over
     lines is joined into one), and the template its words belong to."""
+    columns, template = _columns_of(tuple(cells))
+    return list(columns), template
+
+
+@lru_cache(maxsize=1024)
+def _columns_of(cells: tuple[str, ...]) -> tuple[tuple[str, ...], ReportFormat | None]:
     columns: list[str] = []
     template: ReportFormat | None = None
     for cell in cells:
@@ -112,7 +119,7 @@ def _columns(cells: list[str]) -> tuple[list[str], ReportFormat | None]:
             template = used_by or template
     if template is None and columns:
         template = ReportFormat.F2021
-    return columns, template
+    return tuple(columns), template
 
 
 def is_label(text: str) -> bool:

@@ -182,3 +182,29 @@ def test_header_cells_in_rows_of_their_own_are_not_rows_of_table_3() -> None:
     text = text.replace("总计 |\n", "总计 | ||||||||\n", 1).replace("其他 |\n一、", "其他 | ||||||\n|\n一、")
     report = read_text(text)
     assert report.t3 == sample().t3
+
+
+def test_pdf_text_fifteen_numbers_on_one_line_and_page_markers() -> None:
+    """PDF text: table 四's header words broken mid-word over lines, its 15 numbers on one line, page markers."""
+    expected = sample()
+    text = render(expected)
+    start = text.index("四、政府信息公开行政复议")
+    end = text.index("五、存在的主要问题")
+    numbers = " ".join(str(v) for group in expected.t4.values() for v in group.values())  # type: ignore[union-attr]
+    t4 = "四、政府信息公开行政复议、行政诉讼情况\n行政复议\n行政诉讼\n"
+    t4 += "结\n果维持\n结果\n纠正\n其他结果\n尚未\n审结\n总计\n"
+    t4 += "未经复议\n直接起诉\n复议后\n起诉\n- 3 -\n" + numbers + "\n第4页 共6页\n"
+    report = read_text(text[:start] + t4 + text[end:])
+    assert report.t4 == expected.t4
+
+
+def test_a_page_marker_inside_a_row_is_not_a_cell() -> None:
+    text = one_cell_per_line_with_pipe(render(sample()))
+    start = text.index("一、本年新收")
+    end = text.index("二、上年结转")
+    values = sample().t3["new_received"]  # type: ignore[index]
+    cells = [f"{v} |" for v in values]
+    row = "一、本年新收政府信息公开申请数量 |\n" + "\n".join([*cells[:3], "- 2 -", *cells[3:]]) + "\n"
+    report = read_text(text[:start] + row + text[end:])
+    assert report.t3 is not None
+    assert report.t3["new_received"] == values
