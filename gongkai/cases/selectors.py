@@ -4,6 +4,7 @@ workspace, the API and ``gongkai cases`` show are the same querysets."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from django.db import models
 from django.utils import timezone
@@ -16,6 +17,7 @@ from gongkai.law.clock import ClockStateName
 from gongkai.law.errors import LawError
 
 from .models import OPEN_STATUSES, Case
+from .states import CASE_STATES
 
 
 def _base() -> models.QuerySet[Case]:
@@ -61,6 +63,22 @@ def staff_case(user: AnyUser | None, number: str) -> Case:
             raise NotFound(f"没有编号为“{number}”的申请。")
         return found
     return get_in_scope(_base(), user, number=number)
+
+
+def case_row(case: Case) -> dict[str, Any]:
+    """A case as every list shows it (workspace, API, ``gongkai cases list``)."""
+    return {
+        "number": case.number,
+        "agency": case.agency.code,
+        "status": case.status,
+        "status_label": CASE_STATES.label(case.status),
+        "received_on": case.received_on.isoformat() if case.received_on else None,
+        "due": case.due_on.isoformat() if case.due_on else None,
+        "due_provisional": case.due_provisional,
+        "clock_state": case.clock_state or None,
+        "handler": case.handler.get_username() if case.handler else None,
+        "applicant": case.applicant.name,
+    }
 
 
 def case_timeline(case: Case) -> list[dict[str, object]]:

@@ -30,7 +30,6 @@ from .api import InvalidFields
 from .labels import STEP_LABELS
 from .masking import mask_id, mask_phone
 from .models import Case
-from .states import CASE_STATES
 
 router = Router(auth=django_auth, tags=["staff cases"])
 PAGE_SIZE_MAX = 200
@@ -44,6 +43,7 @@ class CaseRow(Schema):
     received_on: str | None
     due: str | None
     due_provisional: bool
+    clock_state: str | None
     handler: str | None
     applicant: str
 
@@ -68,7 +68,6 @@ class CaseDetail(CaseRow):
     email: str
     description: str
     receipt_basis: str
-    clock_state: str | None
     clock_problem: str | None
     outcome: str | None
     events: list[EventOut]
@@ -85,20 +84,6 @@ class Filters(Schema):
     limit: int = 50
 
 
-def _row(case: Case) -> dict[str, Any]:
-    return {
-        "number": case.number,
-        "agency": case.agency.code,
-        "status": case.status,
-        "status_label": CASE_STATES.label(case.status),
-        "received_on": case.received_on.isoformat() if case.received_on else None,
-        "due": case.due_on.isoformat() if case.due_on else None,
-        "due_provisional": case.due_provisional,
-        "handler": case.handler.get_username() if case.handler else None,
-        "applicant": case.applicant.name,
-    }
-
-
 def _detail(request: HttpRequest, case: Case) -> CaseDetail:
     full = permissions.can_see_personal_data(request.user, case)
     applicant = case.applicant
@@ -108,7 +93,7 @@ def _detail(request: HttpRequest, case: Case) -> CaseDetail:
                 actor=request.user, action="case.personal_data_viewed", obj=case, agency=case.agency, via="api"
             )
     return CaseDetail(
-        **_row(case),
+        **selectors.case_row(case),
         applicant_kind=applicant.kind,
         id_type=applicant.id_type,
         id_number=applicant.id_number if full else mask_id(applicant.id_number),
@@ -116,7 +101,6 @@ def _detail(request: HttpRequest, case: Case) -> CaseDetail:
         email=applicant.email if full else ("***" if applicant.email else ""),
         description=case.description,
         receipt_basis=case.receipt_basis,
-        clock_state=case.clock_state or None,
         clock_problem=case.clock_problem or None,
         outcome=case.outcome or None,
         events=[
@@ -158,7 +142,9 @@ def staff_case_list(request: HttpRequest, filters: Query[Filters]) -> Status[Any
     limit = max(1, min(filters.limit, PAGE_SIZE_MAX))
     offset = max(0, filters.offset)
     ordered = cases.order_by("due_on", "number")
-    return Status(200, {"count": ordered.count(), "items": [_row(c) for c in ordered[offset : offset + limit]]})
+    return Status(
+        200, {"count": ordered.count(), "items": [selectors.case_row(c) for c in ordered[offset : offset + limit]]}
+    )
 
 
 @router.get("/{number}", response={200: CaseDetail}, summary="一件申请的详情")

@@ -85,58 +85,51 @@ def _locked(case: Case) -> Case:
         raise NotFound(_("The case no longer exists.")) from error
 
 
-def _move(
+def _step(
     case: Case,
     *,
-    to: str,
     actor: Actor,
     action: str,
     on: date,
     via: str | None,
+    to: str | None = None,
+    allowed: frozenset[str] = frozenset(),
     clock_event: EventType | None = None,
     data: Mapping[str, Any] | None = None,
     note: str = "",
 ) -> Case:
-    transition(
-        case,
-        machine=CASE_STATES,
-        to=to,
-        actor=actor,
-        action=f"case.{action}",
-        agency=case.agency,
-        details={"number": case.number, **{k: v for k, v in (data or {}).items() if k != "text"}},
-        via=via,
-    )
-    _add_event(case, action=action, on=on, actor=actor, via=via, clock_event=clock_event, data=data, note=note)
-    _refresh(case)
-    return case
-
-
-def _stay(
-    case: Case,
-    *,
-    allowed: frozenset[str],
-    actor: Actor,
-    action: str,
-    on: date,
-    via: str | None,
-    clock_event: EventType | None = None,
-    data: Mapping[str, Any] | None = None,
-    note: str = "",
-) -> Case:
-    if case.status not in allowed:
+    """Record one step: move the state to ``to`` (checked by ``CASE_STATES``) or, for a step that
+    leaves it, check that the state is one of ``allowed``; then the CaseEvent, the audit event
+    (the free text of the step stays in the case's own record) and the recomputed clock."""
+    details = {"number": case.number, **{k: v for k, v in (data or {}).items() if k != "text"}}
+    if to is not None:
+        transition(
+            case,
+            machine=CASE_STATES,
+            to=to,
+            actor=actor,
+            action=f"case.{action}",
+            agency=case.agency,
+            details=details,
+            via=via,
+        )
+    elif case.status not in allowed:
         raise InvalidTransition(
             _("A case that is “%(state)s” cannot take this step.") % {"state": CASE_STATES.label(case.status)},
             details={"from": case.status, "action": action},
         )
+    else:
+        record_event(actor=actor, action=f"case.{action}", obj=case, agency=case.agency, details=details, via=via)
     _add_event(case, action=action, on=on, actor=actor, via=via, clock_event=clock_event, data=data, note=note)
-    record_event(
-        actor=actor,
-        action=f"case.{action}",
-        obj=case,
-        agency=case.agency,
-        details={"number": case.number, **{k: v for k, v in (data or {}).items() if k != "text"}},
-        via=via,
-    )
     _refresh(case)
     return case
+
+
+def _move(case: Case, *, to: str, **step: Any) -> Case:
+    """A step that moves the case to state ``to``."""
+    return _step(case, to=to, **step)
+
+
+def _stay(case: Case, *, allowed: frozenset[str], **step: Any) -> Case:
+    """A step that leaves the state as it is, allowed only in the states ``allowed``."""
+    return _step(case, allowed=allowed, **step)

@@ -23,23 +23,8 @@ from gongkai.core.commands import USAGE_ERROR, ChineseCommandParser, GongkaiComm
 from ... import selectors
 from ...labels import STEP_LABELS
 from ...masking import mask_id, mask_phone
-from ...models import Case, CaseStatus
+from ...models import CaseStatus
 from ...states import CASE_STATES
-
-
-def _row(case: Case) -> dict[str, Any]:
-    return {
-        "number": case.number,
-        "agency": case.agency.code,
-        "status": case.status,
-        "status_label": CASE_STATES.label(case.status),
-        "received_on": case.received_on.isoformat() if case.received_on else None,
-        "due": case.due_on.isoformat() if case.due_on else None,
-        "due_provisional": case.due_provisional,
-        "clock_state": case.clock_state or None,
-        "handler": case.handler.get_username() if case.handler else None,
-        "applicant": case.applicant.name,
-    }
 
 
 class Command(GongkaiCommand):
@@ -89,7 +74,7 @@ class Command(GongkaiCommand):
             cases = selectors.overdue(cases)
         if options["due_within"] is not None:
             cases = selectors.due_within(cases, options["due_within"])
-        rows = [_row(case) for case in cases.order_by("due_on", "number")]
+        rows = [selectors.case_row(case) for case in cases.order_by("due_on", "number")]
         if options["json"]:
             self.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2))
             return
@@ -106,7 +91,7 @@ class Command(GongkaiCommand):
     def _show(self, user: Any, options: dict[str, Any]) -> None:
         case = selectors.staff_case(user, options["number"])
         detail = {
-            **_row(case),
+            **selectors.case_row(case),
             "applicant": {
                 "kind": case.applicant.kind,
                 "name": case.applicant.name,
