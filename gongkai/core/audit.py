@@ -111,3 +111,29 @@ def verify_chain() -> tuple[int, ChainBreak | None]:
 
     found = first_break(stored())
     return count, found
+
+
+#: The append-only triggers migration core.0003 installs, by database.
+APPEND_ONLY_TRIGGERS = {
+    "sqlite": {"core_auditevent_no_update", "core_auditevent_no_delete", "core_auditevent_no_replace"},
+    "postgresql": {"core_auditevent_append_only", "core_auditevent_no_truncate"},
+}
+
+
+def missing_append_only_triggers() -> set[str]:
+    """The audit table's append-only triggers that are absent or disabled (e.g. dropped by a table
+    rebuild in a later SQLite migration, or ``ALTER TABLE ... DISABLE TRIGGER``)."""
+    connection = transaction.get_connection()
+    expected = APPEND_ONLY_TRIGGERS.get(connection.vendor, set())
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'core_auditevent'")
+        elif connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT tgname FROM pg_trigger WHERE tgrelid = 'core_auditevent'::regclass"
+                " AND NOT tgisinternal AND tgenabled <> 'D'"
+            )
+        else:
+            return expected
+        present = {row[0] for row in cursor.fetchall()}
+    return expected - present

@@ -3,6 +3,7 @@ is refused by triggers (issue 9 item 6), on SQLite and on PostgreSQL alike."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from typing import Any
 
@@ -161,3 +162,25 @@ def test_the_test_databases_flush_empties_the_table_and_keeps_the_triggers() -> 
     event = _event()
     _refused_by_database(lambda: AuditEvent._base_manager.filter(pk=event.pk).delete())
     _unchanged(event)
+
+
+def test_gongkai_check_reports_the_triggers() -> None:
+    from io import StringIO
+
+    from config.testdb.management.commands.flush import lift_audit_triggers
+    from gongkai.core.audit import missing_append_only_triggers
+
+    assert missing_append_only_triggers() == set()
+    out = StringIO()
+    with contextlib.suppress(CommandError):  # the test settings fail deployment checks; the trigger line matters
+        call_command("doctor", stdout=out, stderr=StringIO())
+    assert "✓ 审计日志只可追加" in out.getvalue()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    lift_audit_triggers(connection)  # as a table rebuild or DISABLE TRIGGER would (rolled back after the test)
+    assert missing_append_only_triggers()
+    out = StringIO()
+    with pytest.raises(CommandError):
+        call_command("doctor", stdout=out, stderr=StringIO())
+    assert "✗ 审计日志不是只可追加的" in out.getvalue()

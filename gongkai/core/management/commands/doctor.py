@@ -8,6 +8,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.utils.translation import gettext as _
 
+from gongkai.core.audit import missing_append_only_triggers
 from gongkai.core.commands import GongkaiCommand
 
 
@@ -29,6 +30,15 @@ class Command(GongkaiCommand):
                 )
             else:
                 self.stdout.write(_("✓ all migrations applied"))
+                missing = missing_append_only_triggers()
+                if missing:
+                    problems += 1
+                    self.stdout.write(
+                        _("✗ the audit log is not append-only: triggers %(names)s are missing or disabled.")
+                        % {"names": ", ".join(sorted(missing))}
+                    )
+                else:
+                    self.stdout.write(_("✓ the audit log is append-only (database triggers in place)"))
         except Exception as exc:  # any connection failure is reported, not raised
             problems += 1
             self.stdout.write(_("✗ database unreachable: %(error)s") % {"error": exc})
