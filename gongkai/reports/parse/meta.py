@@ -96,12 +96,38 @@ _COMPILING_OFFICE = re.compile(r"(?:人民)?政府(?:党政)?办公[室厅]$")
 _SOURCE = re.compile(
     rf"(?:发文机关|发布机构|发布单位|信息来源|来源|投稿)[:：]\s*(?P<agency>[{_CJK}]{{2,30}}?{_AGENCY_SUFFIX})(?:\s|$|[^{_CJK}])"
 )
+# where the report can be downloaded: the agency's own column of a portal ("…栏中的“衢江区湖南镇”板块中下载"),
+# else its own site ("电子版可在九江市濂溪区人民政府网下载")
+_DOWNLOAD_COLUMN = re.compile(
+    rf"电子版[^。]{{0,60}}?[“\"](?P<agency>[{_CJK}]{{2,30}}?(?:{_AGENCY_SUFFIX}|{_PLACE}))[”\"](?:板块|栏目|专栏)"
+)
+_DOWNLOAD_SITE = re.compile(
+    rf"电子版可(?:以)?(?:在|从|通过)(?P<agency>[{_CJK}]{{2,30}}?(?:{_AGENCY_SUFFIX}|{_PLACE}))(?:门户)?网站?(?:下载|查阅)"
+)
+_LEADING_GROUP_OFFICE = re.compile(r"(?:政务公开|政府信息公开|信息公开)(?:工作)?领导小组办公室$")
 _SELF_REFERENCE = re.compile(
     r"本(?:年度)?报告|本年报|报告如下|年度报告(?:是|根据|由|按照|依据)|编制(?:本|此)报告|特(?:向社会)?公布本"
 )
 _TEMPLATE_REFERENCE = re.compile(r"国办公开办函\D{0,2}(2019|2021)\D{0,2}(\d+)号")
 _BODY_YEAR = re.compile(rf"{_YEAR}\s*年度?(?!\s*\d{{1,2}}\s*月)(?!\d)")
 _HEAD_LINES = 25
+# the official short forms agencies use of themselves, and their full form: only endings whose full
+# form is certain (市场监管局 is always 市场监督管理局; 政府办公室 of a place is its 人民政府办公室)
+_SHORT_FORMS = (
+    ("市场监管局", "市场监督管理局"),
+    ("住建局", "住房和城乡建设局"),
+    ("住建委", "住房和城乡建设委员会"),
+    ("发改委", "发展和改革委员会"),
+    ("发改局", "发展和改革局"),
+    ("外办", "外事办公室"),
+    ("人社局", "人力资源和社会保障局"),
+    ("政府办公室", "人民政府办公室"),
+    ("政府办公厅", "人民政府办公厅"),
+)
+_NOT_A_PLACE = re.compile(r"[年度的和与及为是将]|^[城都省本全由各]")
+_BARE_LEVEL = re.compile(r"^[省市县区]")
+# a place named at a word's start: after a non-Chinese character, a year ("2020年天津市…") or 《
+_PLACE_AT_START = rf"(?:^|(?<=[^{_CJK}])|(?<=年)|(?<=年度)|(?<=《))"
 
 
 @dataclass
@@ -134,6 +160,53 @@ def _clean_agency(name: str | None) -> str | None:
     if len(name) < 3 or _NOT_A_NAME.search(name) or not re.search(f"(?:{_AGENCY_SUFFIX}|{_PLACE})$", name):
         return None
     return name
+
+
+def _expand(name: str) -> str:
+    """The full form of an agency's official short ending (金华市市场监管局 → 金华市市场监督管理局)."""
+    for short, full in _SHORT_FORMS:
+        if name.endswith(short) and not name.endswith(full):
+            if short.startswith("政府") and name.endswith("人民" + short):
+                continue
+            return name.removesuffix(short) + full
+    return name
+
+
+def _place_of(name: str, text: str) -> str | None:
+    """The one place the text puts before an agency named without it, or None when none or several.
+
+    "住建局" with "安阳县住建局" in the text is 安阳县's; "市外办" is the city's, the one city the text
+    names ("2020年天津市政务公开工作要点").
+    """
+    level = name[0] if _BARE_LEVEL.match(name) else ""
+    rest = name[1:] if level else name
+    # a lookahead, so that "2023年青山县住建局" yields 青山县 after 年, not only "年青山县" after the 3
+    before = re.compile(rf"{_PLACE_AT_START}(?=(?P<place>[{_CJK}]{{2,6}}?{level or _PLACE}){re.escape(rest)})")
+    places = {found.group("place") for found in before.finditer(text)}
+    if not places and level == "市":
+        places = {
+            found.group("place") for found in re.finditer(rf"{_PLACE_AT_START}(?=(?P<place>[{_CJK}]{{2,3}}?市))", text)
+        }
+    # words, not places: "由下陆区", "年度区", "城市", "全市"
+    places = {place for place in places if not _NOT_A_NAME.search(place) and not _NOT_A_PLACE.search(place)}
+    return places.pop() if len(places) == 1 else None
+
+
+def _complete(name: str, text: str) -> str:
+    """The agency's name completed from the same text: its place when it lacks one, its full form.
+
+    Only what is certain: one place the text names (else the name stays as read), an autonomous
+    county the text spells out (保亭县 → 保亭黎族苗族自治县), the official short forms."""
+    if _BARE_LEVEL.match(name) or not re.search(_PLACE, name):
+        place = _place_of(name, text)
+        if place:
+            name = place + (name[1:] if _BARE_LEVEL.match(name) else name)
+    county = re.match(rf"([{_CJK}]{{2}})县", name)
+    if county:
+        spelled = {found.group(0) for found in re.finditer(rf"{county.group(1)}[{_CJK}]{{2,8}}?自治县", text)}
+        if len(spelled) == 1:
+            name = spelled.pop() + name[county.end() :]
+    return _expand(name)
 
 
 def _paragraphs(blocks: list[Block]) -> list[tuple[int, str]]:
@@ -246,6 +319,10 @@ def read_meta(blocks: list[Block], layout: Layout) -> Meta:
                 if found.groupdict().get("by"):
                     # the general office compiles its government's report: "由伊宁县人民政府办公室编制"
                     named = _COMPILING_OFFICE.sub("人民政府", found.group("by"))
+                    # its disclosure leading group's office too: "由南宁市良庆区政务公开工作领导小组办公室编制"
+                    office = _LEADING_GROUP_OFFICE.search(named)
+                    if office and re.search(f"{_PLACE}$", named[: office.start()]):
+                        named = named[: office.start()] + "人民政府"
                 if named and (name := _clean_agency(named)):
                     agency = name
                     break
@@ -271,6 +348,13 @@ def read_meta(blocks: list[Block], layout: Layout) -> Meta:
         found = _SOURCE.search(head_text)
         if found:
             agency = _clean_agency(found.group("agency"))
+    if agency is None:
+        opening = "\n".join(paragraphs[:15])
+        found = _DOWNLOAD_COLUMN.search(opening) or _DOWNLOAD_SITE.search(opening)
+        if found:
+            agency = _clean_agency(found.group("agency"))
+    if agency is not None:
+        agency = _complete(agency, "\n".join([*head, *paragraphs]))
     self_referenced = titled or any(_SELF_REFERENCE.search(t) for t in paragraphs[:15])
     cited = {found.group(1) for found in _TEMPLATE_REFERENCE.finditer("\n".join(paragraphs[:15]))}
     referenced = None

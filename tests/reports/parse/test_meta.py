@@ -179,3 +179,59 @@ def test_an_opening_year_followed_by_yilai() -> None:
 def test_a_pre_2019_section_list_without_a_year_is_pre_2019() -> None:
     text = "一、政府信息公开总体工作情况\n(一)组织机构建设情况。\n二、主动公开政府信息的情况\n全年公开信息120条。\n"
     assert read_text(text).format is ReportFormat.PRE_2019
+
+
+@pytest.mark.parametrize(
+    ("head", "opening", "agency"),
+    [
+        # the official short forms, in full
+        ("青山市市场监管局2023年政府信息公开工作年度报告", "全年共受理申请3件。", "青山市市场监督管理局"),
+        ("青山县发改委2023年政府信息公开工作年度报告", "全年共受理申请3件。", "青山县发展和改革委员会"),
+        ("白云区政府办公室2023年政府信息公开工作年度报告", "全年共受理申请3件。", "白云区人民政府办公室"),
+        # the place the same text puts before the short name
+        ("住建局2023年政府信息公开工作年度报告", "2023年青山县住建局共受理申请3件。", "青山县住房和城乡建设局"),
+        # the one city the text names, for 市外办
+        ("政府信息公开工作年度报告", "2023年,市外办按照《2023年青山市政务公开工作要点》推进公开。", "青山市外事办公室"),
+        # the autonomous county the text spells out
+        (
+            "青山县政府办公室2023年政府信息公开工作年度报告",
+            "青山彝族自治县人民政府网站公开信息120条。",
+            "青山彝族自治县人民政府办公室",
+        ),
+    ],
+)
+def test_a_short_name_is_completed_from_the_same_text(head: str, opening: str, agency: str) -> None:
+    assert read(head, opening)[1] == agency
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "2023年青山县住建局受理申请3件,白云县住建局受理2件。",  # two places: which one is not certain
+        "2023年住建局共受理申请3件。",  # no place at all
+    ],
+)
+def test_a_short_name_without_one_certain_place_stays_as_read(opening: str) -> None:
+    assert read("住建局2023年政府信息公开工作年度报告", opening)[1] == "住房和城乡建设局"
+
+
+def test_we_stay_null_even_when_the_text_names_places() -> None:
+    assert (
+        read("2023年政府信息公开工作年度报告", "2023年,我局按照《2023年青山市政务公开工作要点》推进公开。")[1] is None
+    )
+
+
+@pytest.mark.parametrize(
+    ("opening", "agency"),
+    [
+        ("本报告的电子版可在“青山区政府门户网站”政府信息公开栏中的“青山区白云镇”板块中下载。", "青山区白云镇"),
+        ("本报告的电子版可在青山市白云区人民政府网下载。", "青山市白云区人民政府"),
+    ],
+)
+def test_where_the_report_can_be_downloaded_names_the_agency(opening: str, agency: str) -> None:
+    assert read("政府信息公开工作年度报告", f"{opening}\n全年共受理申请3件。")[1] == agency
+
+
+def test_the_disclosure_leading_groups_office_compiles_its_governments_report() -> None:
+    opening = "本报告是根据《条例》,由青山市白云区政务公开工作领导小组办公室编制。"
+    assert read("政府信息公开工作年度报告", opening)[1] == "青山市白云区人民政府"

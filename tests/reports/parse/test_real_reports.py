@@ -36,7 +36,7 @@ FLOORS: dict[str, dict[str, tuple[int, int]]] = {
         "template": (142, 144),
         "table-bearing template": (41, 41),
         "year": (133, 134),
-        "agency": (101, 120),
+        "agency": (110, 120),
         "agency kept null": (15, 16),
         "hand-read cells": (361, 361),
     },
