@@ -8,6 +8,8 @@ class CasesConfig(AppConfig):
     name = "gongkai.cases"
     label = "cases"
     verbose_name = _("Applications for disclosure")
+    urls = ("staff/cases/", "gongkai.cases.urls")
+    staff_nav = [("cases:list", _("Applications"))]
     api_router = [
         ("/applications", "gongkai.cases.api.router"),
         ("/staff/cases", "gongkai.cases.staff_api.router"),

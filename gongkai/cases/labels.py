@@ -24,3 +24,22 @@ STEP_LABELS = {
     "transfer": _("case transferred"),
     "withdraw": _("application withdrawn"),
 }
+
+# The fields of the steps (cases/actions.py), as the case page labels them.
+FIELD_LABELS = {
+    "handler": _("handler (user name)"),
+    "correction_due": _("the applicant corrects by"),
+    "text": _("what is to be corrected or asked"),
+    "party": _("whom you consult"),
+    "kind": _("third party or agency"),
+    "conclusion": _("conclusion"),
+    "unit": _("unit asked for assistance"),
+    "amount_yuan": _("amount (yuan)"),
+    "basis": _("basis of the fee"),
+    "working_days": _("working days added"),
+    "reason": _("reason"),
+    "due": _("new due date"),
+    "outcome": _("outcome"),
+    "reasons": _("reasons"),
+    "to_agency": _("agency to transfer to (code)"),
+}

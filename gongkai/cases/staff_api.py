@@ -18,9 +18,9 @@ from django.db import transaction
 from django.db.models import Q
 from django.http import HttpRequest
 from ninja import Body, Query, Router, Schema, Status
-from ninja.security import django_auth
 
 from gongkai.agencies.models import Agency
+from gongkai.core.api_auth import staff_session
 from gongkai.core.audit import record_event
 from gongkai.core.errors import NotFound, ValidationFailed
 
@@ -31,7 +31,7 @@ from .labels import STEP_LABELS
 from .masking import mask_id, mask_phone
 from .models import Case
 
-router = Router(auth=django_auth, tags=["staff cases"])
+router = Router(auth=staff_session, tags=["staff cases"])
 PAGE_SIZE_MAX = 200
 
 

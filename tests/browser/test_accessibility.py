@@ -14,6 +14,7 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
+from tests.cases.builders import assigned
 from tests.factories import PASSWORD, UserFactory, published_report
 from tests.reports.report_text import report_text
 from tests.reports.sample_reports import zhaoyuan_2023
@@ -82,6 +83,7 @@ def kept_report(world: Any) -> None:
     report = zhaoyuan_2023()
     report.agency = "青山市人民政府"
     published_report(world.city, report_text(report).encode(), name="青山市2023年报.txt")
+    assigned(world)  # a case in progress: its page shows the handler's step forms
 
 
 def test_the_public_pages_have_no_axe_violations(live_server: Any, page: Any, world: Any) -> None:
