@@ -74,7 +74,18 @@ def agency_problems(
             problems.append(placement_message(problem))
     if parent is not None and not parent.is_active:
         problems.append(_("The parent agency %(parent)s is inactive.") % {"parent": parent.name})
+    if parent is not None and existing is None and not _path_fits_below(parent):
+        problems.append(
+            _("%(parent)s is too deep in the agency tree to have agencies below it.") % {"parent": parent.name}
+        )
     return problems
+
+
+def _path_fits_below(parent: Agency) -> bool:
+    """Whether a new agency's tree path ("/1/4/9/", ids) below ``parent`` fits its column."""
+    limit = int(Agency._meta.get_field("path").max_length or 255)
+    next_id = (Agency.objects.order_by("-pk").values_list("pk", flat=True).first() or 0) + 1
+    return len(parent.path) + len(str(next_id)) + 1 <= limit
 
 
 def _set_path(agency: Agency) -> None:

@@ -113,3 +113,14 @@ def test_staff_create_rejects_taken_username(world) -> None:
             agency=world.city,
             roles=["handler"],
         )
+
+
+def test_an_agency_too_deep_for_the_tree_path_is_refused_before_saving(db: None) -> None:
+    top = agency_create(actor=None, code="deep0", name="深层测试省人民政府", level="province", via="test")
+    parent = agency_create(actor=None, code="deep1", name="深层测试厅", level="department", parent=top, via="test")
+    Agency.objects.filter(pk=parent.pk).update(path="/" + "9" * 252 + "/")  # 254 of the column's 255 characters used
+    parent.refresh_from_db()
+    with pytest.raises(ValidationFailed) as refused:
+        agency_create(actor=None, code="deep2", name="深层测试处", level="department", parent=parent, via="test")
+    assert "太深" in " ".join(str(d) for d in (refused.value.details or [])) + refused.value.message
+    assert not Agency.objects.filter(code="deep2").exists()
