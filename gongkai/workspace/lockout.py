@@ -21,8 +21,10 @@ from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from gongkai.agencies.models import Membership
+from gongkai.agencies.models import Agency, Membership
+from gongkai.agencies.permissions import can_manage_agency, is_platform_admin
 from gongkai.core.audit import Actor, record_event
+from gongkai.core.permissions import require
 
 logger = logging.getLogger("gongkai.login")
 
@@ -94,9 +96,29 @@ def record_lockout(sender: Any, request: HttpRequest, username: str, ip_address:
         )
 
 
+def locked_usernames(usernames: list[str]) -> set[str]:
+    """Which of these user names are locked out now (from some address)."""
+    attempts = AccessAttempt.objects.filter(username__in=usernames)
+    return {a.username for a in attempts if a.failures_since_start >= settings.AXES_FAILURE_LIMIT}
+
+
+def may_unlock(actor: Actor, username: str) -> bool:
+    """Platform administrators unlock anyone; an agency's administrators the staff of their agencies."""
+    if actor is None:
+        return True  # the console (gongkai unlock)
+    if is_platform_admin(actor):
+        return True
+    agencies = Agency.objects.filter(memberships__user__username=username)
+    return any(can_manage_agency(actor, agency) for agency in agencies)
+
+
 def unlock(*, actor: Actor, username: str, via: str | None = None) -> int:
     """Lift every lockout of a user name (all addresses); an audit event. The number of lockouts lifted."""
     username = username.strip()
+    require(
+        may_unlock(actor, username),
+        _("Only the administrators of the user's agency (or of one above it) may unlock the account."),
+    )
     user, agency = _account_agency(username)
     with transaction.atomic():
         attempts = AccessAttempt.objects.filter(username=username)

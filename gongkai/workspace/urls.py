@@ -20,5 +20,6 @@ urlpatterns = [
     path("agencies/<str:code>/add/", agency_views.agency_add, name="agency_add"),
     path("agencies/<str:code>/change/", agency_views.agency_change, name="agency_change"),
     path("agencies/<str:code>/office/", agency_views.office_change, name="office_change"),
+    path("agencies/<str:code>/unlock/", views.account_unlock, name="account_unlock"),
     path("audit/", views.audit_log, name="audit"),
 ]

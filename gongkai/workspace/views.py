@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from gongkai.agencies import selectors
 from gongkai.agencies.permissions import can_manage_agency
+from gongkai.core.errors import DomainError
 
 from .agency_views import add_targets
+from .lockout import locked_usernames, unlock
 
 
 @login_required
@@ -36,13 +41,34 @@ def agency_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def agency_detail(request: HttpRequest, code: str) -> HttpResponse:
     agency = selectors.staff_agency(request.user, code)
+    staff = list(selectors.agency_staff(agency))
+    may_manage = can_manage_agency(request.user, agency)
     context = {
         "agency": agency,
-        "staff": selectors.agency_staff(agency),
+        "staff": staff,
+        "locked": locked_usernames([m.user.username for m in staff]) if may_manage else set(),
         "children": selectors.staff_children(request.user, agency),
-        "may_manage": can_manage_agency(request.user, agency),
+        "may_manage": may_manage,
     }
     return render(request, "workspace/agency_detail.html", context)
+
+
+@login_required
+@require_POST
+def account_unlock(request: HttpRequest, code: str) -> HttpResponse:
+    """Lift a staff member's log-in lockout from the agency page (the same service as gongkai unlock)."""
+    agency = selectors.staff_agency(request.user, code)
+    username = request.POST.get("username", "")[:150]
+    try:
+        lifted = unlock(actor=request.user, username=username, via="web")
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        if lifted:
+            messages.success(request, _("“%(username)s” is unlocked.") % {"username": username})
+        else:
+            messages.info(request, _("“%(username)s” is not locked out; nothing changed.") % {"username": username})
+    return redirect("workspace:agency", code=agency.code)
 
 
 @login_required

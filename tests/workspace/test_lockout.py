@@ -147,3 +147,29 @@ def test_sessions_can_end_with_the_browser(client: Client, world, settings) -> N
     settings.SESSION_EXPIRE_AT_BROWSER_CLOSE = True
     assert _login(client) == 302
     assert client.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == ""  # a browser-session cookie
+
+
+def test_an_administrator_unlocks_from_the_agency_page(client: Client, world) -> None:
+    _fail(client, times=5)
+    assert _login(client) == 429
+    admin = Client()
+    admin.force_login(world.users["admin"])  # administrator of the province, above the city
+    page = admin.get(f"/staff/agencies/{world.city.code}/").content.decode()
+    assert "已锁定" in page
+    response = admin.post(f"/staff/agencies/{world.city.code}/unlock/", {"username": "city_handler"}, follow=True)
+    assert "已解除锁定" in response.content.decode()
+    assert _login(client) == 302
+    assert AuditEvent.objects.get(action="account.unlocked").actor == world.users["admin"]
+
+
+def test_staff_who_do_not_administer_the_agency_cannot_unlock(client: Client, world) -> None:
+    _fail(client, times=5)
+    head = Client()
+    head.force_login(world.users["head"])  # the city's office head: sees the page, may not unlock
+    assert "已锁定" not in head.get(f"/staff/agencies/{world.city.code}/").content.decode()
+    refused = head.post(f"/staff/agencies/{world.city.code}/unlock/", {"username": "city_handler"}, follow=True)
+    assert "管理员" in refused.content.decode()
+    assert _login(client) == 429
+    outsider = Client()
+    outsider.force_login(world.users["other_handler"])
+    assert outsider.post(f"/staff/agencies/{world.city.code}/unlock/", {"username": "city_handler"}).status_code == 404
