@@ -140,7 +140,7 @@ def _client(request: HttpRequest) -> str:
     return str(request.META.get("REMOTE_ADDR", "unknown"))
 
 
-def _find(number: str, code: str) -> Case | None:
+def find_by_number_and_code(number: str, code: str) -> Case | None:
     """The case with this number whose query code matches; a missing case costs the same work."""
     if len(number) > 80 or "\x00" in number or any("\ud800" <= ch <= "\udfff" for ch in number):
         services.query_code_digest("", code)
@@ -168,7 +168,7 @@ def application_status(
     key = f"cases:lookup-failures:{_client(request)}"
     if int(cache.get(key, 0)) >= limit:
         raise TooManyAttempts(_("Too many failed look-ups from your address. Please try again in ten minutes."))
-    case = _find(number, x_query_code)
+    case = find_by_number_and_code(number, x_query_code)
     if case is None:
         cache.add(key, 0, LOOKUP_WINDOW_SECONDS)
         try:

@@ -8,7 +8,14 @@ class CasesConfig(AppConfig):
     name = "gongkai.cases"
     label = "cases"
     verbose_name = _("Applications for disclosure")
-    urls = ("staff/cases/", "gongkai.cases.urls")
+    urls = [("staff/cases/", "gongkai.cases.urls"), ("apply/", "gongkai.cases.public_urls")]
+    portal_cards = [
+        (
+            "applications:status",
+            _("Application status"),
+            _("Applied for government information? Enter your case number and query code to see where it stands."),
+        ),
+    ]
     staff_nav = [("cases:list", _("Applications"))]
     api_router = [
         ("/applications", "gongkai.cases.api.router"),
