@@ -181,7 +181,7 @@ AXES_VERBOSE = False  # no start-up banner on every command (it broke quiet stdo
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_HTTP_RESPONSE_CODE = 429
 AXES_LOCKOUT_CALLABLE = "gongkai.workspace.lockout.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "gongkai.workspace.lockout.client_ip"
+AXES_CLIENT_IP_CALLABLE = "gongkai.core.clients.client_ip"
 AXES_ENABLE_ADMIN = False  # axes has no Chinese admin; administrators unlock with `gongkai unlock USERNAME`
 # Staff pages are never stored by browsers or proxies (Cache-Control: no-store).
 GONGKAI_NO_STORE_PATHS = ["/staff/", "/admin/", "/api/v1/staff/"]

@@ -15,24 +15,29 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Header, Router, Schema, Status
 
 from gongkai.agencies.models import Agency
+from gongkai.core.clients import FailureLimit
 from gongkai.core.errors import DomainError, NotFound, ValidationFailed
 
 from . import services
-from .clock import clock_events, evaluate
+from .clock import case_steps
 from .models import Case
 from .services import ApplicantInput, ApplicationInput
 from .states import CASE_STATES
 
 router = Router(tags=["applications"])
 
-LOOKUP_WINDOW_SECONDS = 600
+# Failed status look-ups per client address (GONGKAI_STATUS_LOOKUP_FAILURES in ten minutes), for
+# the API and the public page alike.
+LOOKUPS = FailureLimit("status-lookup", window=600)
+
+
+def lookup_limit() -> int:
+    return int(getattr(settings, "GONGKAI_STATUS_LOOKUP_FAILURES", 10))
 
 
 class ApplicantIn(Schema):
@@ -136,10 +141,6 @@ def application_submit(
     )
 
 
-def _client(request: HttpRequest) -> str:
-    return str(request.META.get("REMOTE_ADDR", "unknown"))
-
-
 def find_by_number_and_code(number: str, code: str) -> Case | None:
     """The case with this number whose query code matches; a missing case costs the same work."""
     if len(number) > 80 or "\x00" in number or any("\ud800" <= ch <= "\udfff" for ch in number):
@@ -164,23 +165,13 @@ def find_by_number_and_code(number: str, code: str) -> Case | None:
 def application_status(
     request: HttpRequest, number: str, x_query_code: str = Header("", alias="X-Query-Code")
 ) -> Status[Any]:
-    limit = int(getattr(settings, "GONGKAI_STATUS_LOOKUP_FAILURES", 10))
-    key = f"cases:lookup-failures:{_client(request)}"
-    if int(cache.get(key, 0)) >= limit:
+    if LOOKUPS.reached(request, lookup_limit()):
         raise TooManyAttempts(_("Too many failed look-ups from your address. Please try again in ten minutes."))
     case = find_by_number_and_code(number, x_query_code)
     if case is None:
-        cache.add(key, 0, LOOKUP_WINDOW_SECONDS)
-        try:
-            cache.incr(key)
-        except ValueError:
-            cache.set(key, 1, LOOKUP_WINDOW_SECONDS)
+        LOOKUPS.record(request)
         raise NotFound(_("No application with this number and query code."))
-    steps: list[StepOut] = []
-    if case.received_on is not None:
-        result = evaluate(case.received_on, clock_events(case.events.all()), timezone.localdate())
-        if result.state is not None:
-            steps = [StepOut(on=s.on.isoformat(), text=s.text) for s in result.state.steps]
+    steps = [StepOut(on=step.on.isoformat(), text=step.text) for step in case_steps(case)]
     return Status(
         200,
         StatusOut(

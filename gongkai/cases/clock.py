@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from gongkai.calendars.selectors import clock_settings, get_calendar
-from gongkai.law.clock import ClockState, Event, EventType, clock
+from gongkai.law.clock import ClockState, Event, EventType, Step, clock
 from gongkai.law.errors import LawError, YearNotLoaded
 from gongkai.law.workdays import WorkingCalendar
 
@@ -68,6 +68,24 @@ def evaluate(
         return CaseClock(state, True, PROVISIONAL_REASON.format(year=missing.year))
     except LawError as problem:
         return CaseClock(None, False, problem.message)
+
+
+def case_clock(case: Case, today: date | None = None) -> CaseClock | None:
+    """The case's clock as of today on its own calendar (national plus its region's rest days);
+    None while an online application awaits confirmation."""
+    if case.received_on is None:
+        return None
+    from django.utils import timezone
+
+    return evaluate(
+        case.received_on, clock_events(case.events.all()), today or timezone.localdate(), get_calendar(case.agency)
+    )
+
+
+def case_steps(case: Case) -> list[Step]:
+    """The clock's explanation shown to staff and to the applicant."""
+    result = case_clock(case)
+    return list(result.state.steps) if result is not None and result.state is not None else []
 
 
 def refresh_clock(case: Case, today: date, calendar: WorkingCalendar | None = None) -> bool:

@@ -18,14 +18,13 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.scoping import get_in_scope
-from gongkai.calendars.selectors import get_calendar
 from gongkai.core.audit import record_event
 from gongkai.core.errors import DomainError
 from gongkai.law.outcomes import GROUP_LABELS, OUTCOMES
 
 from . import permissions, selectors
 from .actions import ACTIONS, available_actions, perform
-from .clock import clock_events, evaluate
+from .clock import case_steps
 from .labels import FIELD_LABELS, STEP_LABELS
 from .masking import mask_id, mask_phone
 from .models import Case, CaseStatus
@@ -115,12 +114,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             record_event(
                 actor=request.user, action="case.personal_data_viewed", obj=case, agency=case.agency, via="web"
             )
-    steps = []
-    if case.received_on is not None:
-        result = evaluate(
-            case.received_on, clock_events(case.events.all()), timezone.localdate(), get_calendar(case.agency)
-        )
-        steps = list(result.state.steps) if result.state else []
+    steps = case_steps(case)
     applicant = case.applicant
     context = {
         "case": case,

@@ -29,17 +29,6 @@ from gongkai.core.permissions import require
 logger = logging.getLogger("gongkai.login")
 
 
-def client_ip(request: HttpRequest) -> str:
-    """The client's address: REMOTE_ADDR, or behind our own reverse proxy (BEHIND_PROXY) the address
-    the proxy appended last to X-Forwarded-For — the one part of that header a client cannot forge."""
-    remote = str(request.META.get("REMOTE_ADDR", ""))
-    if settings.GONGKAI_BEHIND_PROXY:
-        forwarded = [part.strip() for part in str(request.META.get("HTTP_X_FORWARDED_FOR", "")).split(",")]
-        if forwarded and forwarded[-1]:
-            return forwarded[-1]
-    return remote
-
-
 def lockout_minutes() -> int:
     cool_off = get_cool_off()
     return max(1, round(cool_off.total_seconds() / 60)) if cool_off else 0

@@ -103,3 +103,18 @@ def test_characters_that_cannot_be_stored_are_refused_not_a_500(client: Client, 
     if bad != "\ud800":  # a URL cannot carry a lone surrogate at all
         odd = client.get(f"/api/v1/applications/a{bad}b", headers={"X-Query-Code": "A"})
         assert odd.status_code == 404
+
+
+def test_behind_a_proxy_the_limit_counts_each_client_not_the_proxy(client: Client, world: World, settings: Any) -> None:
+    settings.GONGKAI_BEHIND_PROXY = True
+    settings.GONGKAI_STATUS_LOOKUP_FAILURES = 2
+    proxy = {"REMOTE_ADDR": "10.0.0.1"}
+    for _ in range(2):
+        wrong = client.get(
+            "/api/v1/applications/x", headers={"X-Query-Code": "A", "X-Forwarded-For": "1.2.3.4"}, **proxy
+        )
+        assert wrong.status_code == 404
+    limited = client.get("/api/v1/applications/x", headers={"X-Query-Code": "A", "X-Forwarded-For": "1.2.3.4"}, **proxy)
+    assert limited.status_code == 429
+    other = client.get("/api/v1/applications/x", headers={"X-Query-Code": "A", "X-Forwarded-For": "5.6.7.8"}, **proxy)
+    assert other.status_code == 404  # another citizen behind the same proxy is not locked out
