@@ -19,6 +19,7 @@ from ..models import (
     Case,
     CaseEvent,
 )
+from ..signals import case_step_recorded
 from ..states import CASE_STATES
 
 
@@ -120,9 +121,15 @@ def _step(
         )
     else:
         record_event(actor=actor, action=f"case.{action}", obj=case, agency=case.agency, details=details, via=via)
-    _add_event(case, action=action, on=on, actor=actor, via=via, clock_event=clock_event, data=data, note=note)
+    event = _add_event(case, action=action, on=on, actor=actor, via=via, clock_event=clock_event, data=data, note=note)
     _refresh(case)
+    _announce(case, event, actor=actor, via=via)
     return case
+
+
+def _announce(case: Case, event: CaseEvent, *, actor: Actor, via: str | None) -> None:
+    """Tell the listening apps (``gongkai.cases.signals``), inside the step's transaction."""
+    case_step_recorded.send(sender=Case, case=case, event=event, actor=actor, via=via)
 
 
 def _move(case: Case, *, to: str, **step: Any) -> Case:

@@ -35,7 +35,7 @@ from ..models import (
     IdType,
 )
 from ..numbering import format_number
-from ._shared import _add_event, _allowed, _move, _refresh
+from ._shared import _add_event, _allowed, _announce, _move, _refresh
 
 _UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")  # NUL, controls, lone surrogates
 QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L: read out over the phone
@@ -254,7 +254,7 @@ def _create_case(
         idempotency_key=idempotency_key or None,
         submission_digest=digest,
     )
-    _add_event(
+    event = _add_event(
         case,
         action="received",
         on=timezone.localtime(received_at).date(),
@@ -272,6 +272,7 @@ def _create_case(
         details={"number": number, "channel": channel.value},
         via=via,
     )
+    _announce(case, event, actor=actor, via=via)
     return Submitted(case, code, created=True)
 
 

@@ -1,0 +1,15 @@
+"""What other apps hear about a case.
+
+``case_step_recorded`` is sent inside the step's transaction, after its ``CaseEvent`` is written
+and the clock recomputed, with ``case``, ``event`` (the ``CaseEvent``), ``actor`` and ``via``.
+A receiver that writes (a letter issued with the reply) writes in the same transaction, and an
+error it raises undoes the step; a receiver that talks to the outside world (e-mail, SMS) must
+defer that with ``transaction.on_commit``. Apps above ``cases`` (letters, notifications) listen;
+``cases`` itself never imports them.
+"""
+
+from __future__ import annotations
+
+from django.dispatch import Signal
+
+case_step_recorded = Signal()
