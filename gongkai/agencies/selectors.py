@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.errors import NotFound
 from gongkai.core.models import AuditEvent
+from gongkai.text.names import match_rank, name_keys
 
 from .models import Agency, Membership
 from .permissions import is_platform_admin
@@ -108,6 +109,26 @@ def public_ancestors(agency: Agency) -> list[Agency]:
 def public_agencies() -> models.QuerySet[Agency]:
     """Active agencies for the public (portal and API), in tree order, with office and parent."""
     return _public().select_related("office", "parent").order_by("path")
+
+
+AGENCY_QUERY_MAX = 50
+
+
+def find_public_agencies(query: str) -> list[Agency]:
+    """Active agencies matching ``query`` by name, short name, full pinyin or pinyin initials
+    (``gongkai.text.names``), best match first, then in tree order. The pinyin keys are computed
+    once per name in the process; a query reads only codes, names and paths."""
+    query = query.strip()[:AGENCY_QUERY_MAX]
+    if not query:
+        return []
+    ranked: list[tuple[int, str, int]] = []
+    for pk, name, short_name, path in _public().values_list("pk", "name", "short_name", "path"):
+        rank = match_rank(query, name_keys(name, short_name))
+        if rank is not None:
+            ranked.append((rank, path, pk))
+    ranked.sort()
+    by_pk = public_agencies().in_bulk([pk for _, _, pk in ranked])
+    return [by_pk[pk] for _, _, pk in ranked if pk in by_pk]
 
 
 def public_agency(code: str) -> Agency:

@@ -20,6 +20,10 @@ class PageQuery(Schema):
     offset: int = Field(0, ge=0, le=10**9, description="从第几条开始（0 起）")
 
 
+class AgencyQuery(Schema):
+    q: str = Field("", max_length=50, description="按名称、简称或拼音（全拼或首字母，如 sdsrmzf）查找机关")
+
+
 class ErrorOut(Schema):
     error: ErrorBody
 

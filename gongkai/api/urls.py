@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
+from urllib.parse import quote
 
 from django.db import DatabaseError, connection
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Query
@@ -19,7 +22,7 @@ from gongkai.core.errors import DomainError
 from gongkai.core.extensions import api_routers
 
 from .rendering import OrjsonRenderer
-from .schemas import AgencyOut, ErrorOut, HealthOut, MembershipOut, MeOut, OfficeOut, PageQuery
+from .schemas import AgencyOut, AgencyQuery, ErrorOut, HealthOut, MembershipOut, MeOut, OfficeOut, PageQuery
 
 #: The errors every operation may answer, all with the ``ErrorOut`` body: which apply to an
 #: operation follows from it (401/403 need auth, 404 a path parameter, 409 a write).
@@ -132,14 +135,20 @@ def health(request: HttpRequest) -> Status[HealthOut]:
 
 
 @api.get("/agencies", response=list[AgencyOut], tags=["agencies"], summary="机关目录（公开，分页）")
-def agency_list(request: HttpRequest, response: HttpResponse, page: Query[PageQuery]) -> list[AgencyOut]:
-    """Agencies in tree order, ``limit`` at a time from ``offset``; the total in ``X-Total-Count``."""
-    agencies = selectors.public_agencies()
-    total = agencies.count()
+def agency_list(
+    request: HttpRequest, response: HttpResponse, page: Query[PageQuery], q: Query[AgencyQuery]
+) -> list[AgencyOut]:
+    """Agencies in tree order, ``limit`` at a time from ``offset``; the total in ``X-Total-Count``.
+    With ``q``: the agencies whose name or short name contains it, or whose pinyin (full or
+    initials, e.g. ``sdsrmzf``) starts with it, best match first."""
+    agencies: Sequence[Agency] | QuerySet[Agency]
+    agencies = selectors.find_public_agencies(q.q) if q.q.strip() else selectors.public_agencies()
+    total = len(agencies) if isinstance(agencies, list) else agencies.count()
     response["X-Total-Count"] = str(total)
     if page.offset + page.limit < total:
         url = request.build_absolute_uri(request.path)
-        response["Link"] = f'<{url}?limit={page.limit}&offset={page.offset + page.limit}>; rel="next"'
+        search = f"&q={quote(q.q)}" if q.q.strip() else ""
+        response["Link"] = f'<{url}?limit={page.limit}&offset={page.offset + page.limit}{search}>; rel="next"'
     return [agency_out(a) for a in agencies[page.offset : page.offset + page.limit]]
 
 

@@ -11,6 +11,11 @@ class CasesConfig(AppConfig):
     urls = [("staff/cases/", "gongkai.cases.urls"), ("apply/", "gongkai.cases.public_urls")]
     portal_cards = [
         (
+            "applications:find",
+            _("Apply for information"),
+            _("Find the agency that holds the information by its name or pinyin, and apply online."),
+        ),
+        (
             "applications:status",
             _("Application status"),
             _("Applied for government information? Enter your case number and query code to see where it stands."),

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from gongkai.agencies.models import Agency
+from gongkai.agencies.selectors import AGENCY_QUERY_MAX, find_public_agencies
 from gongkai.core.errors import DomainError, ValidationFailed
 
 from . import services
@@ -13,6 +14,19 @@ from .api import LOOKUPS, find_by_number_and_code, lookup_limit
 from .clock import case_steps
 from .forms import ApplicationForm, StatusForm
 from .states import CASE_STATES
+
+FOUND_SHOWN = 50
+
+
+def find_agency(request: HttpRequest) -> HttpResponse:
+    """Province-wide intake: find the agency to apply to by name, short name or pinyin."""
+    query = request.GET.get("q", "").strip()[:AGENCY_QUERY_MAX]
+    found = find_public_agencies(query) if query else []
+    return render(
+        request,
+        "cases/find.html",
+        {"query": query, "found": found[:FOUND_SHOWN], "total": len(found), "shown": FOUND_SHOWN},
+    )
 
 
 def apply(request: HttpRequest, code: str) -> HttpResponse:
