@@ -27,6 +27,7 @@ from . import services
 from .clock import case_steps
 from .models import Case
 from .services import ApplicantInput, ApplicationInput
+from .signals import case_letters_listed
 from .states import CASE_STATES
 
 router = Router(tags=["applications"])
@@ -156,6 +157,15 @@ def find_by_number_and_code(number: str, code: str) -> Case | None:
     return None
 
 
+def _letters(case: Case) -> list[dict[str, Any]]:
+    """The letters sent to the applicant, as the apps above cases list them (``signals``)."""
+    rows: list[dict[str, Any]] = []
+    for _receiver, listed in case_letters_listed.send(sender=Case, case=case):
+        if isinstance(listed, list):
+            rows.extend(listed)
+    return rows
+
+
 @router.get(
     "/{number}",
     response={200: StatusOut},
@@ -184,6 +194,6 @@ def application_status(
             due_provisional=case.due_provisional,
             notice=case.clock_problem or None,
             steps=steps,
-            letters=[],
+            letters=_letters(case),
         ),
     )

@@ -6,6 +6,9 @@ A receiver that writes (a letter issued with the reply) writes in the same trans
 error it raises undoes the step; a receiver that talks to the outside world (e-mail, SMS) must
 defer that with ``transaction.on_commit``. Apps above ``cases`` (letters, notifications) listen;
 ``cases`` itself never imports them.
+
+``case_letters_listed`` is sent with ``case`` when the public status API lists a case's
+letters; each receiver returns a list of JSON-ready rows (the letters app answers).
 """
 
 from __future__ import annotations
@@ -13,3 +16,4 @@ from __future__ import annotations
 from django.dispatch import Signal
 
 case_step_recorded = Signal()
+case_letters_listed = Signal()
