@@ -133,7 +133,8 @@ def test_downloads_are_scoped(world, client: Client) -> None:
     assert response.status_code == 200
     assert response.content == letter_content(letter, "docx")
     page = client.get(f"/staff/letters/case/{case.pk}/{letter.pk}.pdf")
-    assert page.status_code == 200 and page.content[:4] == b"%PDF"
+    assert page.status_code == 200
+    assert page.content[:4] == b"%PDF"
     client.force_login(world.users["other_handler"])
     assert client.get(f"/staff/letters/case/{case.pk}/{letter.pk}.pdf").status_code == 404
 
@@ -146,7 +147,8 @@ def test_the_applicant_downloads_with_the_query_code(world, client: Client) -> N
     url = f"/api/v1/applications/{case.number}/letters/{receipt.pk}"
     assert client.get(url, headers={"X-Query-Code": "wrong"}).status_code == 404
     response = client.get(url, headers={"X-Query-Code": submitted.query_code})
-    assert response.status_code == 200 and response.content == letter_content(receipt, "pdf")
+    assert response.status_code == 200
+    assert response.content == letter_content(receipt, "pdf")
     status = client.get(f"/api/v1/applications/{case.number}", headers={"X-Query-Code": submitted.query_code})
     assert [row["id"] for row in status.json()["letters"]] == [receipt.pk]
     form = {"number": case.number, "code": submitted.query_code, "letter": receipt.pk, "format": "pdf"}
