@@ -17,7 +17,7 @@ from ninja.responses import Status
 
 from gongkai.agencies import selectors
 from gongkai.agencies.models import Agency
-from gongkai.core.api_auth import staff_session
+from gongkai.core.api_auth import staff_auth
 from gongkai.core.errors import DomainError
 from gongkai.core.extensions import api_routers
 
@@ -102,6 +102,13 @@ def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse
 
 @api.exception_handler(AuthenticationError)
 def auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    if request.META.get("HTTP_AUTHORIZATION", "").lower().startswith("bearer "):
+        return _error(
+            request,
+            401,
+            "unauthenticated",
+            _("The API token is not valid: it is unknown, revoked, or its user is inactive."),
+        )
     return _error(request, 401, "unauthenticated", _("Please log in first."))
 
 
@@ -165,7 +172,7 @@ def agency_detail(request: HttpRequest, code: str) -> AgencyOut:
 @api.get(
     "/staff/me",
     response={200: MeOut, 401: ErrorOut},
-    auth=staff_session,
+    auth=staff_auth,
     tags=["staff"],
     summary="当前工作人员",
 )
@@ -186,7 +193,7 @@ def me(request: HttpRequest) -> MeOut:
 @api.get(
     "/staff/agencies/{code}",
     response={200: AgencyOut, 401: ErrorOut, 404: ErrorOut},
-    auth=staff_session,
+    auth=staff_auth,
     tags=["staff"],
     summary="工作人员可见的机关",
 )

@@ -20,7 +20,7 @@ from django.http import HttpRequest
 from ninja import Body, Query, Router, Schema, Status
 
 from gongkai.agencies.models import Agency
-from gongkai.core.api_auth import staff_session
+from gongkai.core.api_auth import staff_auth
 from gongkai.core.audit import record_event
 from gongkai.core.errors import NotFound, ValidationFailed
 
@@ -31,7 +31,7 @@ from .labels import STEP_LABELS
 from .masking import mask_id, mask_phone
 from .models import Case
 
-router = Router(auth=staff_session, tags=["staff cases"])
+router = Router(auth=staff_auth, tags=["staff cases"])
 PAGE_SIZE_MAX = 200
 
 

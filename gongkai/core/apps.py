@@ -11,7 +11,12 @@ class CoreConfig(AppConfig):
         ("migrate", _("create or upgrade the database")),
         ("check", _("check the installation: deployment settings, database, migrations")),
         ("audit", _("verify the audit log's hash chain (gongkai audit verify)")),
+        ("token", _("API tokens for the staff API: create, list, revoke")),
     ]
+    audit_actions = {
+        "token.created": _("API token created"),
+        "token.revoked": _("API token revoked"),
+    }
 
     def ready(self) -> None:
         from . import files, storage  # noqa: F401  (storage registers the MEDIA_ROOT system check)

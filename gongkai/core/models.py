@@ -117,3 +117,31 @@ class AuditEvent(models.Model):
         from .extensions import audit_action_label
 
         return audit_action_label(self.action)
+
+
+class ApiToken(TimeStampedModel):
+    """A bearer token for the staff API (integrations: the 12345 hotline, 一网通办, scripts).
+
+    Only the SHA-256 of the token is kept; the token itself is shown once, when it is made
+    (``gongkai token create``). ``prefix`` is its first, public part, for finding and naming it.
+    A token acts as its user, with that user's roles and reach.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="api_tokens")
+    label = models.CharField(_("label"), max_length=100, blank=True)
+    prefix = models.CharField(_("prefix"), max_length=16, unique=True)
+    digest = models.CharField(max_length=64)
+    last_used_at = models.DateTimeField(_("last used at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering: ClassVar[list[str]] = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.prefix} ({self.label or self.user})"
+
+    @property
+    def active(self) -> bool:
+        return self.revoked_at is None

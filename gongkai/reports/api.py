@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from ninja import File, Router, Schema
 from ninja.files import UploadedFile
 
-from gongkai.core.api_auth import staff_session
+from gongkai.core.api_auth import staff_auth
 from gongkai.core.errors import ValidationFailed
 from gongkai.files.caps import megabytes
 
@@ -26,7 +26,7 @@ from . import selectors
 from .audit import audit
 from .models import PublishedReport
 
-router = Router(auth=staff_session, tags=["reports"])
+router = Router(auth=staff_auth, tags=["reports"])
 
 
 class ReportSummaryOut(Schema):

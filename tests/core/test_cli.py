@@ -37,6 +37,7 @@ def test_help_lists_commands_in_chinese(capsys: pytest.CaptureFixture[str]) -> N
         "migrate",
         "check",
         "audit",
+        "token",
         "demo",
         "agencies",
         "clock",
