@@ -1,7 +1,11 @@
 """API v1 for staff (mounted as ``/staff/cases``), for other government systems and scripting.
 
-- ``GET /staff/cases`` — the cases the user may see; filters ``agency`` (subtree), ``status``,
-  ``overdue``, ``due_within`` (working days), ``q`` (number, applicant, request); paginated.
+- ``GET /staff/cases`` — the cases the user may see, with the workspace's filters (one selector,
+  ``selectors.parse_filters`` / ``filter_cases``): ``view`` (open, mine, unassigned, due_soon,
+  overdue, paused, correction, by_outcome, all), ``agency`` (subtree), ``status``, ``channel``,
+  ``applicant_kind``, ``outcome``, ``received_from``/``received_to``, ``sort`` (number,
+  received, due, status; ``-`` descends), ``overdue``, ``due_within`` (working days), ``q``
+  (number, applicant, request); 422 in Chinese for a bad value; paginated.
 - ``GET /staff/cases/{number}`` — one case with its clock state, steps and the actions this
   user may take; identity numbers and phones masked except for its handler and the office head
   (whose every full view is audited).
@@ -15,14 +19,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
-from django.db.models import Q
 from django.http import HttpRequest
 from ninja import Body, Query, Router, Schema, Status
 
-from gongkai.agencies.models import Agency
 from gongkai.core.api_auth import staff_auth
 from gongkai.core.audit import record_event
-from gongkai.core.errors import NotFound, ValidationFailed
+from gongkai.core.errors import ValidationFailed
 
 from . import permissions, selectors
 from .actions import available_actions, perform
@@ -75,8 +77,18 @@ class CaseDetail(CaseRow):
 
 
 class Filters(Schema):
+    """The workspace's filters (``selectors.parse_filters``); text, so that a bad value gets the
+    same Chinese 422 as everywhere."""
+
+    view: str | None = None
     agency: str | None = None
     status: str | None = None
+    channel: str | None = None
+    applicant_kind: str | None = None
+    outcome: str | None = None
+    received_from: str | None = None
+    received_to: str | None = None
+    sort: str | None = None
     overdue: bool = False
     due_within: int | None = None
     q: str | None = None
@@ -119,29 +131,15 @@ def _as_422(error: ValidationFailed) -> InvalidFields:
 
 @router.get("", response={200: CasePage}, summary="本人可见的申请（可筛选、分页）")
 def staff_case_list(request: HttpRequest, filters: Query[Filters]) -> Status[Any]:
-    cases = selectors.staff_cases(request.user)
+    params = filters.dict(exclude={"offset", "limit"})
     try:
-        if filters.agency:
-            agency = Agency.objects.filter(code=filters.agency).first()
-            if agency is None:
-                raise NotFound(f"没有代码为“{filters.agency}”的机关。")
-            cases = selectors.in_subtree(cases, agency)
-        if filters.status:
-            cases = cases.filter(status=filters.status)
-        if filters.overdue:
-            cases = selectors.overdue(cases)
-        if filters.due_within is not None:
-            cases = selectors.due_within(cases, filters.due_within)
+        parsed = selectors.parse_filters(request.user, params, default_view="all")
+        selectors.raise_problems(parsed)
+        ordered = selectors.filter_cases(request.user, parsed)
     except ValidationFailed as error:
         raise _as_422(error) from error
-    if filters.q:
-        term = filters.q.strip()[:100].replace("\x00", "")
-        cases = cases.filter(
-            Q(number__icontains=term) | Q(applicant__name__icontains=term) | Q(description__icontains=term)
-        )
     limit = max(1, min(filters.limit, PAGE_SIZE_MAX))
     offset = max(0, filters.offset)
-    ordered = cases.order_by("due_on", "number")
     return Status(
         200, {"count": ordered.count(), "items": [selectors.case_row(c) for c in ordered[offset : offset + limit]]}
     )

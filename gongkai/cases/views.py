@@ -3,92 +3,83 @@ take. Thin: parse, call one selector or the step table (``actions.perform``), re
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.scoping import get_in_scope
+from gongkai.agencies.selectors import staff_agencies
 from gongkai.core.audit import record_event
 from gongkai.core.errors import DomainError
-from gongkai.law.outcomes import GROUP_LABELS, OUTCOMES
+from gongkai.law.outcomes import GROUP_LABELS, OUTCOME_BY_CODE, OUTCOMES
 
 from . import permissions, selectors
 from .actions import ACTIONS, available_actions, perform
 from .clock import case_steps
 from .labels import FIELD_LABELS, STEP_LABELS
 from .masking import mask_id, mask_phone
-from .models import Case, CaseStatus
+from .models import ApplicantKindChoice, Case, CaseStatus, ChannelChoice
 from .states import CASE_STATES
 
 PAGE_SIZE = 50
 # The outcomes a drafted reply may have (an abandoned application is closed, not answered).
 REPLY_OUTCOMES = [(o.code, f"{GROUP_LABELS[o.group]} {o.label}") for o in OUTCOMES if not o.code.startswith("other_")]
 
-VIEWS: dict[str, Any] = {
-    "open": gettext_lazy("Open"),
-    "mine": gettext_lazy("Mine"),
-    "unassigned": gettext_lazy("Unassigned"),
-    "due_soon": gettext_lazy("Due within 5 working days"),
-    "overdue": gettext_lazy("Overdue"),
-    "paused": gettext_lazy("Paused"),
-    "correction": gettext_lazy("Awaiting correction"),
-    "all": gettext_lazy("All"),
-}
 
-
-def _in_view(cases: QuerySet[Case], view: str, request: HttpRequest) -> QuerySet[Case]:
-    if view == "mine":
-        return selectors.open_cases(cases).filter(handler_id=request.user.pk)
-    if view == "unassigned":
-        return selectors.open_cases(cases).filter(handler__isnull=True)
-    if view == "due_soon":
-        return selectors.due_within(cases, 5)
-    if view == "overdue":
-        return selectors.overdue(cases)
-    if view == "paused":
-        return selectors.open_cases(cases).filter(status__in=[CaseStatus.CONSULTING, CaseStatus.AWAITING_PAYMENT])
-    if view == "correction":
-        return cases.filter(status=CaseStatus.AWAITING_CORRECTION)
-    if view == "all":
-        return cases
-    return selectors.open_cases(cases)
+def _agency_choices(request: HttpRequest) -> list[tuple[str, str]]:
+    return [(a.code, a.name) for a in staff_agencies(request.user)]
 
 
 @login_required
 def case_list(request: HttpRequest) -> HttpResponse:
-    view = request.GET.get("view", "open")
-    if view not in VIEWS:
-        view = "open"
-    cases = selectors.staff_cases(request.user)
-    problem = ""
+    """The lists and the one filter form (GET, works without JavaScript); the same selector as
+    ``GET /api/v1/staff/cases``."""
+    filters = selectors.parse_filters(request.user, request.GET, default_view="open")
+    problems = [f"{selectors.FILTER_LABELS.get(key, key)}: {text}" for key, text in filters.problems.items()]
     try:
-        cases = _in_view(cases, view, request)
+        cases = selectors.filter_cases(request.user, filters)
     except DomainError as error:  # e.g. the calendar does not reach five working days ahead
-        problem = error.message
-        cases = cases.none()
-    query = request.GET.get("q", "").strip()[:100].replace("\x00", "")
-    if query:
-        cases = cases.filter(
-            Q(number__icontains=query) | Q(applicant__name__icontains=query) | Q(description__icontains=query)
-        )
-    page = Paginator(cases.order_by("due_on", "number"), PAGE_SIZE).get_page(request.GET.get("page"))
+        problems.append(error.message)
+        cases = selectors.staff_cases(request.user).none()
+    outcome_rows: list[tuple[str, str, int]] = []
+    if filters.view == "by_outcome":
+        try:
+            outcome_rows = selectors.outcome_counts(selectors.filter_cases(request.user, replace(filters, outcome="")))
+        except DomainError:
+            outcome_rows = []
+    page = Paginator(cases, PAGE_SIZE).get_page(request.GET.get("page"))
+    sort_links = {
+        column: "?" + urlencode(filters.query(sort=f"-{column}" if filters.sort == column else column, page=""))
+        for column in selectors.SORTS
+    }
     context = {
         "page": page,
-        "views": VIEWS.items(),
-        "view": view,
-        "query": query,
-        "problem": problem,
+        "views": [(key, label, "?" + urlencode(filters.query(view=key))) for key, label in selectors.VIEWS.items()],
+        "view": filters.view,
+        "filters": filters,
+        "query": filters.q,
+        "problem": " ".join(problems),
         "today": timezone.localdate(),
+        "agencies": _agency_choices(request),
+        "statuses": CaseStatus.choices,
+        "channels": ChannelChoice.choices,
+        "kinds": ApplicantKindChoice.choices,
+        "outcome_choices": [(code, o.full_label) for code, o in OUTCOME_BY_CODE.items()],
+        "outcome_rows": outcome_rows,
+        "outcome_labels": {code: o.full_label for code, o in OUTCOME_BY_CODE.items()},
+        "sort_links": sort_links,
+        "sort": filters.sort,
+        "page_query": urlencode(filters.query()),
     }
     return render(request, "cases/list.html", context)
 
