@@ -154,7 +154,7 @@ def test_the_outcome_view_counts_the_reports_rows(world: World, three: dict[str,
     assert "(一)予以公开" in body
     assert "3.其他" in body  # the withdrawn case, row (六)3
     assert "(四)无法提供 1.本机关不掌握相关政府信息" in body  # every row is listed, also with none
-    rows = dict((code, count) for code, _label, count in selectors.outcome_counts(Case.objects.all()))
+    rows = {code: count for code, _label, count in selectors.outcome_counts(Case.objects.all())}
     assert rows["disclosed"] == 1
     assert rows["other"] == 1
     assert rows["partially_disclosed"] == 0
