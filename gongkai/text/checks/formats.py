@@ -14,6 +14,7 @@ from __future__ import annotations
 import calendar
 import re
 
+from ..docnumber import parse_doc_number
 from .findings import Check, Finding, Severity
 
 _OPEN = "〔［\\[（(【﹝{"
@@ -82,10 +83,6 @@ _DATE = re.compile(rf"年\s*(?P<month>\d{{1,2}}|[{_NUMERAL}]{{1,3}})\s*月\s*(?P
 _YEAR = re.compile(rf"(?<![\d{_NUMERAL[:-1]}])(?:\d{{4}}|[{_NUMERAL[:-1]}]{{4}})\s*$")
 
 
-def standard_doc_number(prefix: str, year: int, serial: int) -> str:
-    return f"{prefix}〔{year}〕{serial}号"
-
-
 def find_malformed_doc_numbers(text: str) -> list[Finding]:
     findings = []
     for match in _DOC_NUMBER.finditer(text):
@@ -110,8 +107,8 @@ def find_malformed_doc_numbers(text: str) -> list[Finding]:
             problems.append("文号中不留空格")
         if not problems:
             continue
-        year = int(year_text) if len(year_text) == 4 else None
-        suggestion = standard_doc_number(prefix, year, int(serial_text)) if year else ""
+        parsed = parse_doc_number(whole)  # the one 文号 parser: its normal form is the suggestion
+        suggestion = parsed.normalised if parsed is not None else ""
         findings.append(
             Finding(
                 Check.FORMAT,

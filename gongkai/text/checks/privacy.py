@@ -53,35 +53,21 @@ def mask(value: str) -> str:
     )
 
 
-class _Run:
-    """A run of digits, as the finders read it (``start()``, ``end()``)."""
-
-    __slots__ = ("_end", "_start")
-
-    def __init__(self, start: int, end: int) -> None:
-        self._start, self._end = start, end
-
-    def start(self) -> int:
-        return self._start
-
-    def end(self) -> int:
-        return self._end
-
-    @classmethod
-    def all(cls, text: str, runs: list[tuple[int, int]] | None) -> list[_Run]:
-        return [cls(start, end) for start, end in (runs if runs is not None else _digit_runs(text))]
-
-
 def _digit_runs(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in _DIGIT_RUN.finditer(text)]
+
+
+def _runs(text: str, runs: list[tuple[int, int]] | None) -> list[tuple[int, int]]:
+    """The digit runs given by ``find_personal_data`` (one scan for three finders), else scan."""
+    return runs if runs is not None else _digit_runs(text)
 
 
 def find_resident_ids(text: str, runs: list[tuple[int, int]] | None = None) -> list[Finding]:
     return [
         _finding("resident_id", match.start(1), match.end(1), match.group(1))
-        for run in _Run.all(text, runs)
-        if run.end() - run.start() >= 17
-        for match in _ID.finditer(text, max(run.start() - 1, 0), run.end() + 2)
+        for start, end in _runs(text, runs)
+        if end - start >= 17
+        for match in _ID.finditer(text, max(start - 1, 0), end + 2)
         if ric.is_valid(match.group(1))
     ]
 
@@ -89,8 +75,8 @@ def find_resident_ids(text: str, runs: list[tuple[int, int]] | None = None) -> l
 def find_mobiles(text: str, runs: list[tuple[int, int]] | None = None) -> list[Finding]:
     return [
         _finding("mobile", match.start(), match.end(), match.group())
-        for run in _Run.all(text, runs)
-        for match in _MOBILE.finditer(text, max(run.start() - 4, 0), run.end() + 1)
+        for start, end in _runs(text, runs)
+        for match in _MOBILE.finditer(text, max(start - 4, 0), end + 1)
     ]
 
 
@@ -98,9 +84,9 @@ def find_bank_cards(text: str, runs: list[tuple[int, int]] | None = None) -> lis
     found = []
     for match in (
         match
-        for run in _Run.all(text, runs)
-        if run.end() - run.start() >= 16
-        for match in _CARD.finditer(text, max(run.start() - 1, 0), run.end() + 1)
+        for start, end in _runs(text, runs)
+        if end - start >= 16
+        for match in _CARD.finditer(text, max(start - 1, 0), end + 1)
     ):
         digits = re.sub(r"[ -]", "", match.group(1))
         if (
