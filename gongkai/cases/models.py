@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.models import TimeStampedModel
+from gongkai.core.storage import delete_files_with_rows
 from gongkai.law.applicants import ApplicantKind
 from gongkai.law.outcomes import OUTCOME_BY_CODE
 from gongkai.law.receipt import Channel
@@ -174,6 +175,7 @@ class Case(TimeStampedModel):
         indexes = [
             models.Index(fields=["agency", "status", "due_on"], name="case_agency_status_due"),
             models.Index(fields=["handler", "status"], name="case_handler_status"),
+            models.Index(fields=["number"], name="case_number"),  # the public status look-up
         ]
 
     def __str__(self) -> str:
@@ -241,3 +243,94 @@ class CaseNumberPattern(models.Model):
 
     def __str__(self) -> str:
         return self.pattern
+
+
+class AttachmentSource(models.TextChoices):
+    APPLICANT = "applicant", _("applicant")
+    OFFICE = "office", _("office")
+
+
+class CaseAttachment(models.Model):
+    """A file sent with an application or added by the office, kept as received.
+
+    The bytes live in Django storage under a generated name (``gongkai.core.storage``); the row
+    keeps the uploaded name for display, the kind found by content, the size and the SHA-256.
+    """
+
+    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="attachments")
+    file = models.FileField(_("file"), upload_to="attachments", max_length=255)
+    name = models.CharField(_("file name"), max_length=255)
+    media_type = models.CharField(_("file kind"), max_length=16)
+    size = models.PositiveBigIntegerField(_("size"))
+    sha256 = models.CharField(max_length=64, editable=False)
+    source = models.CharField(_("sent by"), max_length=16, choices=AttachmentSource.choices)
+    uploaded_at = models.DateTimeField(_("uploaded at"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("uploaded by"), on_delete=models.PROTECT, null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("case attachment")
+        verbose_name_plural = _("case attachments")
+        ordering = ["uploaded_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CasePress(models.Model):
+    """督办: a supervisor's recorded instruction to an agency, about one case or its open work."""
+
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("agency pressed"), on_delete=models.PROTECT, related_name="case_presses"
+    )
+    case = models.ForeignKey(
+        Case, verbose_name=_("case"), on_delete=models.PROTECT, null=True, blank=True, related_name="presses"
+    )
+    instruction = models.TextField(_("instruction"))
+    pressed_at = models.DateTimeField(_("pressed at"))
+    pressed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("pressed by"), on_delete=models.PROTECT, related_name="+"
+    )
+    acknowledged_at = models.DateTimeField(_("acknowledged at"), null=True, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("acknowledged by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("press (督办)")
+        verbose_name_plural = _("presses (督办)")
+        ordering = ["-pressed_at", "-id"]
+        indexes = [models.Index(fields=["agency", "acknowledged_at"], name="case_press_agency_open")]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id}: {self.instruction[:30]}"
+
+
+class JointConsultation(models.Model):
+    """联合会商: a meeting of units or agencies on a hard case — who took part, when, what was concluded."""
+
+    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="joint_consultations")
+    held_on = models.DateField(_("held on"))
+    participants = models.TextField(_("participants"), help_text=_("One unit or person per line."))
+    conclusion = models.TextField(_("conclusion"))
+    recorded_at = models.DateTimeField(_("recorded at"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("recorded by"), on_delete=models.PROTECT, null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("joint consultation")
+        verbose_name_plural = _("joint consultations")
+        ordering = ["held_on", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.held_on:%Y-%m-%d}"
+
+
+delete_files_with_rows(CaseAttachment, "file")
