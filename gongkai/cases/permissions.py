@@ -7,6 +7,8 @@ and replies. Staff of other agencies reach no case at all (scoping gives them a 
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
+
 from gongkai.agencies.models import Agency, Membership, Role
 from gongkai.agencies.permissions import can_act_for, can_approve_for, is_superuser
 from gongkai.agencies.scoping import AnyUser
@@ -57,3 +59,17 @@ def can_see_personal_data(user: AnyUser, case: Case) -> bool:
     if is_superuser(user) or can_approve_for(user, case.agency):
         return True
     return case.handler_id is not None and case.handler_id == user.pk
+
+
+def agencies_user_may_register_for(user: AnyUser) -> QuerySet[Agency]:
+    """The agencies whose counter and postal applications ``user`` may register (active ones)."""
+    agencies = Agency.objects.filter(is_active=True)
+    if is_superuser(user):
+        return agencies.order_by("path")
+    if not (user.is_authenticated and user.is_active) or user.pk is None:
+        return agencies.none()
+    return (
+        agencies.filter(memberships__user_id=user.pk, memberships__role__in=[Role.REGISTRAR, Role.HEAD])
+        .distinct()
+        .order_by("path")
+    )

@@ -80,6 +80,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         "sort_links": sort_links,
         "sort": filters.sort,
         "page_query": urlencode(filters.query()),
+        "may_register": permissions.agencies_user_may_register_for(request.user).exists(),
     }
     return render(request, "cases/list.html", context)
 

@@ -205,6 +205,21 @@ def _reissue_code(case: Case, *, actor: Actor, via: str) -> Submitted:
     return Submitted(case, code, created=False)
 
 
+def _check_key(idempotency_key: str | None) -> None:
+    if idempotency_key is not None and not 1 <= len(idempotency_key) <= 100:
+        raise ValidationFailed(_("The Idempotency-Key must be 1 to 100 characters."))
+
+
+def _earlier_with_key(agency: Agency, idempotency_key: str | None, digest: str) -> Case | None:
+    """The case already made with this key (locked), if any; the key with other content: ``Conflict``."""
+    if not idempotency_key:
+        return None
+    earlier = Case.objects.select_for_update().filter(agency=agency, idempotency_key=idempotency_key).first()
+    if earlier is not None and earlier.submission_digest != digest:
+        raise Conflict(_("This Idempotency-Key was already used for a different application."))
+    return earlier
+
+
 def _create_case(
     *,
     agency: Agency,
@@ -297,17 +312,13 @@ def case_submit_online(
     problems = application_problems(application)
     if problems:
         raise ValidationFailed(_("Please correct the application."), details=problems)
-    if idempotency_key is not None and not 1 <= len(idempotency_key) <= 100:
-        raise ValidationFailed(_("The Idempotency-Key must be 1 to 100 characters."))
+    _check_key(idempotency_key)
     now = now or timezone.now()
     digest = _submission_digest(agency, application)
     with transaction.atomic():
-        if idempotency_key:
-            earlier = Case.objects.select_for_update().filter(agency=agency, idempotency_key=idempotency_key).first()
-            if earlier is not None:
-                if earlier.submission_digest != digest:
-                    raise Conflict(_("This Idempotency-Key was already used for a different application."))
-                return _reissue_code(earlier, actor=actor, via=via)
+        earlier = _earlier_with_key(agency, idempotency_key, digest)
+        if earlier is not None:
+            return _reissue_code(earlier, actor=actor, via=via)
         twin = (
             Case.objects.select_for_update()
             .filter(agency=agency, submission_digest=digest, created_at__gte=now - DOUBLE_SUBMIT_WINDOW)
@@ -341,9 +352,15 @@ def case_register(
     signed_for_on: date | None = None,
     confirmed_on: date | None = None,
     oral: bool = False,
+    idempotency_key: str | None = None,
     via: str = "web",
 ) -> Submitted:
-    """A registrar enters an application received at the counter, by post, fax or otherwise."""
+    """A registrar enters an application received at the counter, by post, fax or otherwise.
+
+    The same form sent twice (a double click, a reload) carries the same ``idempotency_key``
+    and gives the same case with a new query code; the same key with other content is a
+    ``Conflict``.
+    """
     if actor is not None:
         require(
             _allowed(actor, permissions.can_register_case, agency),
@@ -366,7 +383,12 @@ def case_register(
         raise ValidationFailed(problem.message, details={"received_on": problem.message}) from problem
     if receipt.on > timezone.localdate():
         raise ValidationFailed(_("The legal receipt date cannot be in the future."))
+    _check_key(idempotency_key)
+    digest = _submission_digest(agency, application)
     with transaction.atomic():
+        earlier = _earlier_with_key(agency, idempotency_key, digest)
+        if earlier is not None:
+            return _reissue_code(earlier, actor=actor, via=via)
         submitted = _create_case(
             agency=agency,
             application=application,
@@ -377,8 +399,8 @@ def case_register(
             received_on=receipt.on,
             receipt_basis=receipt.basis,
             oral=oral,
-            idempotency_key=None,
-            digest=_submission_digest(agency, application),
+            idempotency_key=idempotency_key,
+            digest=digest,
         )
         # Registered by the office itself: it is accepted at once.
         _move(submitted.case, to=S.IN_PROGRESS, actor=actor, action="accept", on=receipt.on, via=via)
