@@ -25,6 +25,7 @@ from gongkai.law.outcomes import GROUP_LABELS, OUTCOME_BY_CODE, OUTCOMES
 
 from . import permissions, selectors
 from .actions import ACTIONS, available_actions, perform
+from .alerts import schedule_alert
 from .clock import case_steps
 from .labels import FIELD_LABELS, STEP_LABELS
 from .masking import mask_id, mask_phone
@@ -81,6 +82,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         "sort": filters.sort,
         "page_query": urlencode(filters.query()),
         "may_register": permissions.agencies_user_may_register_for(request.user).exists(),
+        "schedule_alert": schedule_alert(request.user),
     }
     return render(request, "cases/list.html", context)
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.agencies import selectors
 from gongkai.agencies.permissions import can_manage_agency
+from gongkai.cases.alerts import schedule_alert
 from gongkai.core.errors import DomainError
 
 from .agency_views import add_targets
@@ -24,6 +25,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "memberships": selectors.memberships_of(request.user),
         "agency_count": agencies.count(),
         "recent_events": selectors.audit_events_for(request.user, limit=10),
+        "schedule_alert": schedule_alert(request.user),
     }
     return render(request, "workspace/dashboard.html", context)
 
