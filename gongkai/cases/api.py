@@ -25,6 +25,7 @@ from gongkai.core.errors import DomainError, NotFound, ValidationFailed
 
 from . import services
 from .clock import case_steps
+from .labels import public_outcome_label
 from .models import Case
 from .services import ApplicantInput, ApplicationInput
 from .signals import case_letters_listed
@@ -85,6 +86,8 @@ class StatusOut(Schema):
     due: str | None
     due_provisional: bool
     notice: str | None
+    outcome: str | None  # the report row key, once the reply is issued (or the case withdrawn, closed)
+    outcome_label: str | None
     steps: list[StepOut]
     letters: list[dict[str, Any]]
 
@@ -182,6 +185,7 @@ def application_status(
         LOOKUPS.record(request)
         raise NotFound(_("No application with this number and query code."))
     steps = [StepOut(on=step.on.isoformat(), text=step.text) for step in case_steps(case)]
+    outcome = public_outcome_label(case.status, case.outcome)
     return Status(
         200,
         StatusOut(
@@ -193,6 +197,8 @@ def application_status(
             due=case.due_on.isoformat() if case.due_on else None,
             due_provisional=case.due_provisional,
             notice=case.clock_problem or None,
+            outcome=case.outcome if outcome else None,
+            outcome_label=outcome or None,
             steps=steps,
             letters=_letters(case),
         ),

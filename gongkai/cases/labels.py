@@ -2,6 +2,8 @@
 
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.law.outcomes import OUTCOME_BY_CODE
+
 STEP_LABELS = {
     "received": _("application received"),
     "query_code_reissued": _("query code issued again"),
@@ -43,3 +45,19 @@ FIELD_LABELS = {
     "reasons": _("reasons"),
     "to_agency": _("agency to transfer to (code)"),
 }
+
+
+# The states in which the outcome is decided and told to the applicant (a drafted or approved
+# reply is not: it may still change before it is issued).
+DECIDED_STATES = frozenset({"replied", "withdrawn", "closed"})
+
+
+def outcome_label(code: str) -> str:
+    """The report row's full Chinese label of an outcome code ("(三)不予公开 1.属于国家秘密"), "" for none."""
+    outcome = OUTCOME_BY_CODE.get(code)
+    return outcome.full_label if outcome is not None else ""
+
+
+def public_outcome_label(status: str, code: str) -> str:
+    """The outcome as the applicant may see it: only once decided and told."""
+    return outcome_label(code) if status in DECIDED_STATES else ""

@@ -13,6 +13,7 @@ from . import services
 from .api import LOOKUPS, find_by_number_and_code, lookup_limit
 from .clock import case_steps
 from .forms import ApplicationForm, StatusForm
+from .labels import public_outcome_label
 from .states import CASE_STATES
 
 FOUND_SHOWN = 50
@@ -59,5 +60,12 @@ def status(request: HttpRequest) -> HttpResponse:
             context["not_found"] = True
             return render(request, "cases/status.html", context, status=404)
         steps = case_steps(case)
-        context.update({"case": case, "status_label": CASE_STATES.label(case.status), "steps": steps})
+        context.update(
+            {
+                "case": case,
+                "status_label": CASE_STATES.label(case.status),
+                "outcome_label": public_outcome_label(case.status, case.outcome),
+                "steps": steps,
+            }
+        )
     return render(request, "cases/status.html", context)

@@ -27,7 +27,7 @@ from . import permissions, selectors
 from .actions import ACTIONS, available_actions, perform
 from .alerts import schedule_alert
 from .clock import case_steps
-from .labels import FIELD_LABELS, STEP_LABELS
+from .labels import FIELD_LABELS, STEP_LABELS, outcome_label
 from .masking import mask_id, mask_phone
 from .models import ApplicantKindChoice, Case, CaseStatus, ChannelChoice
 from .states import CASE_STATES
@@ -113,6 +113,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "case": case,
         "status_label": CASE_STATES.label(case.status),
+        "outcome_label": outcome_label(case.outcome),
         "id_number": applicant.id_number if full else mask_id(applicant.id_number),
         "phone": applicant.phone if full else mask_phone(applicant.phone),
         "email": applicant.email if full else ("***" if applicant.email else ""),

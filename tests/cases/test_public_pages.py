@@ -60,3 +60,22 @@ def test_a_wrong_code_is_a_404_and_repeated_failures_are_limited(client: Client,
 
 def test_an_unknown_agency_is_404(client: Client, world: World) -> None:
     assert client.get("/apply/nowhere/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("status", "shown"),
+    [("reply_drafted", False), ("reply_approved", False), ("replied", True), ("closed", True)],
+)
+def test_the_outcome_is_shown_once_the_reply_is_issued(client: Client, world: World, status: str, shown: bool) -> None:
+    from gongkai.cases import services
+
+    from .builders import application
+
+    submitted = services.case_submit_online(agency=world.city, application=application())
+    Case.objects.filter(pk=submitted.case.pk).update(status=status, outcome="partially_disclosed")
+    page = client.post("/apply/status/", {"number": submitted.case.number, "code": submitted.query_code})
+    body = page.content.decode()
+    assert ("部分公开" in body) is shown
+    api = client.get(f"/api/v1/applications/{submitted.case.number}", headers={"X-Query-Code": submitted.query_code})
+    assert api.json()["outcome"] == ("partially_disclosed" if shown else None)
+    assert ("部分公开" in (api.json()["outcome_label"] or "")) is shown
