@@ -17,14 +17,14 @@ from django.utils.translation import gettext as _
 from ninja import Header, Query, Router, Schema
 
 from gongkai.cases.api import LOOKUPS, TooManyAttempts, find_by_number_and_code, lookup_limit
-from gongkai.core.api_auth import staff_session
+from gongkai.core.api_auth import staff_auth
 from gongkai.core.errors import NotFound
 
 from . import selectors
 from .downloads import letter_download
 
 public_router = Router(tags=["applications"])
-staff_router = Router(auth=staff_session, tags=["staff cases"])
+staff_router = Router(auth=staff_auth, tags=["staff cases"])
 
 _FILE_RESPONSE: dict[str, Any] = {
     "responses": {

@@ -139,6 +139,22 @@ def test_downloads_are_scoped(world, client: Client) -> None:
     assert client.get(f"/staff/letters/case/{case.pk}/{letter.pk}.pdf").status_code == 404
 
 
+def test_staff_download_letters_with_an_api_token(world) -> None:
+    from gongkai.core.tokens import token_create
+
+    case = _replied(world)
+    letter = Letter.objects.get(case=case, kind="reply")
+    url = f"/api/v1/staff/cases/{case.number}/letters/{letter.pk}?format=pdf"
+    token = token_create(actor=None, user=world.users["handler"])[1]
+    outsider = token_create(actor=None, user=world.users["other_handler"])[1]
+    client = Client()
+    response = client.get(url, headers={"Authorization": f"Bearer {token}"})
+    assert response.status_code == 200
+    assert response.content == letter_content(letter, "pdf")
+    assert client.get(url, headers={"Authorization": f"Bearer {outsider}"}).status_code == 404
+    assert client.get(url, headers={"Authorization": "Bearer gk_nonsense"}).status_code == 401
+
+
 def test_the_applicant_downloads_with_the_query_code(world, client: Client) -> None:
     submitted = services.case_submit_online(agency=world.city, application=application(), via="web")
     case = submitted.case
