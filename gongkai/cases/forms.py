@@ -30,10 +30,10 @@ FIELD_OF_PROBLEM = {
 
 class ApplicationForm(forms.Form):
     kind = forms.ChoiceField(label=_("applicant kind"), choices=ApplicantKindChoice.choices)
-    name = forms.CharField(label=_("name"), max_length=200)
+    name = forms.CharField(label=_("name of the applicant"), max_length=200)
     id_type = forms.ChoiceField(label=_("identity document"), choices=IdType.choices)
     id_number = forms.CharField(label=_("identity number"), max_length=64)
-    phone = forms.CharField(label=_("phone"), max_length=32, required=False)
+    phone = forms.CharField(label=_("contact phone"), max_length=32, required=False)
     email = forms.CharField(label=_("e-mail"), max_length=254, required=False)
     address = forms.CharField(label=_("postal address"), max_length=300, required=False)
     description = forms.CharField(

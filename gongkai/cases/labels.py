@@ -29,7 +29,7 @@ STEP_LABELS = {
 
 # The fields of the steps (cases/actions.py), as the case page labels them.
 FIELD_LABELS = {
-    "handler": _("handler (user name)"),
+    "handler": _("handler"),
     "correction_due": _("the applicant corrects by"),
     "text": _("what is to be corrected or asked"),
     "party": _("whom you consult"),

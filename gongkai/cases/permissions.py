@@ -7,6 +7,9 @@ and replies. Staff of other agencies reach no case at all (scoping gives them a 
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
 from gongkai.agencies.models import Agency, Membership, Role
@@ -72,4 +75,14 @@ def agencies_user_may_register_for(user: AnyUser) -> QuerySet[Agency]:
         agencies.filter(memberships__user_id=user.pk, memberships__role__in=[Role.REGISTRAR, Role.HEAD])
         .distinct()
         .order_by("path")
+    )
+
+
+def possible_handlers(agency: Agency) -> QuerySet[Any]:
+    """The users a case of ``agency`` may be assigned to (``can_be_handler``), by name."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, memberships__agency=agency, memberships__role__in=[Role.HANDLER, Role.HEAD])
+        .distinct()
+        .order_by("last_name", "first_name", "username")
     )

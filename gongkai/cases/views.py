@@ -123,6 +123,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "outcomes": [
             (o.code, f"{GROUP_LABELS[o.group]} {o.label}") for o in OUTCOMES if not o.code.startswith("other_")
         ],
+        "handlers": permissions.possible_handlers(case.agency),
         "related": selectors.staff_cases(request.user)
         .filter(applicant__id_digest=applicant.id_digest)
         .exclude(pk=case.pk)[:10],

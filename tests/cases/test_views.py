@@ -70,3 +70,10 @@ def test_a_step_from_the_page(world: World) -> None:
     assert "负责人" in refused
     case.refresh_from_db()
     assert case.status == CaseStatus.AWAITING_CORRECTION
+
+
+def test_the_page_of_an_unassigned_case_shows_no_handler(world: World) -> None:
+    case = registered(world)
+    response = logged_in(world, "registrar").get(f"/staff/cases/{case.pk}/")
+    assert response.status_code == 200
+    assert "<dt>承办人</dt><dd>—</dd>" in response.content.decode()
