@@ -26,7 +26,7 @@ from gongkai.law.outcomes import GROUP_LABELS, OUTCOME_BY_CODE, OUTCOMES
 from . import permissions, selectors
 from .actions import ACTIONS, available_actions, perform
 from .alerts import schedule_alert
-from .clock import case_steps
+from .clock import case_clock
 from .labels import FIELD_LABELS, STEP_LABELS, outcome_label
 from .masking import mask_id, mask_phone
 from .models import ApplicantKindChoice, Case, CaseStatus, ChannelChoice
@@ -108,7 +108,9 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             record_event(
                 actor=request.user, action="case.personal_data_viewed", obj=case, agency=case.agency, via="web"
             )
-    steps = case_steps(case)
+    result = case_clock(case)
+    clock = result.state if result is not None else None
+    steps = list(clock.steps) if clock is not None else []
     applicant = case.applicant
     context = {
         "case": case,
@@ -119,6 +121,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "email": applicant.email if full else ("***" if applicant.email else ""),
         "events": [(e, STEP_LABELS.get(e.action, e.action)) for e in case.events.order_by("on", "at", "id")],
         "steps": steps,
+        "clock": clock,
         "actions": [_action_form(name) for name in available_actions(request.user, case)],
         "outcomes": [
             (o.code, f"{GROUP_LABELS[o.group]} {o.label}") for o in OUTCOMES if not o.code.startswith("other_")

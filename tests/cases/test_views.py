@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from gongkai.cases.models import CaseStatus
 from tests.conftest import World
@@ -77,3 +78,14 @@ def test_the_page_of_an_unassigned_case_shows_no_handler(world: World) -> None:
     response = logged_in(world, "registrar").get(f"/staff/cases/{case.pk}/")
     assert response.status_code == 200
     assert "<dt>承办人</dt><dd>—</dd>" in response.content.decode()
+
+
+def test_the_case_page_shows_the_working_days_used_and_left(world: World) -> None:
+    from gongkai.cases.clock import case_clock
+
+    case = registered(world, timezone.localdate())
+    body = logged_in(world, "head").get(f"/staff/cases/{case.pk}/").content.decode()
+    result = case_clock(case)
+    assert result is not None and result.state is not None
+    assert result.state.working_days_left is not None and result.state.working_days_left > 0
+    assert f"已用 {result.state.working_days_used} 个，剩余 {result.state.working_days_left} 个" in body
