@@ -235,6 +235,13 @@ GONGKAI_PASSWORD_RESET_EMAIL = env_bool(
 GONGKAI_ACCOUNT_HELP = env_str("GONGKAI_ACCOUNT_HELP")  # e.g. "省政务公开办 张工 0000-12345678"
 # The time an applicant takes to pay a processing fee pauses the reply clock (国办函〔2020〕109号).
 GONGKAI_FEE_PAUSES_CLOCK = env_bool("GONGKAI_FEE_PAUSES_CLOCK", default=True)
+# Notifications: links in messages point here; text messages go through GONGKAI_SMS_BACKEND (a
+# class with send(phone, text); the log backend writes them to the log) and wait out the quiet
+# hours (local time of GONGKAI_SMS_TIME_ZONE; "off" for none).
+GONGKAI_SITE_URL = env_str("GONGKAI_SITE_URL", "http://127.0.0.1:8000")
+GONGKAI_SMS_BACKEND = env_str("GONGKAI_SMS_BACKEND", "gongkai.notifications.sms.LogSmsBackend")
+GONGKAI_SMS_QUIET_HOURS = env_str("GONGKAI_SMS_QUIET_HOURS", "21:00-08:00")
+GONGKAI_SMS_TIME_ZONE = env_str("GONGKAI_SMS_TIME_ZONE", "Asia/Shanghai")
 
 # gongkai report audit (the command line): the largest file it reads; a larger one is refused
 # unread (exit status 2). The same size as one report in an upload.

@@ -72,3 +72,11 @@ def id_type_fits_kind(kind: str, id_type: str) -> str | None:
     if kind != "natural_person" and id_type in {"resident_id", "passport"}:
         return "法人或其他组织请填写统一社会信用代码（或其他证照号码）。"
     return None
+
+
+def mobile_number(phone: str) -> str | None:
+    """The 11-digit mainland mobile number in ``phone`` (for text messages), or None (a landline, none)."""
+    value = re.sub(r"[\s\-()（）]", "", phone)
+    if not _MOBILE.match(value):
+        return None
+    return value[-11:]

@@ -42,6 +42,8 @@ def test_help_lists_commands_in_chinese(capsys: pytest.CaptureFixture[str]) -> N
         "agencies",
         "clock",
         "cases",
+        "remind",
+        "notify",
         "unlock",
         "report",
         "manage",
