@@ -242,6 +242,8 @@ GONGKAI_SITE_URL = env_str("GONGKAI_SITE_URL", "http://127.0.0.1:8000")
 GONGKAI_SMS_BACKEND = env_str("GONGKAI_SMS_BACKEND", "gongkai.notifications.sms.LogSmsBackend")
 GONGKAI_SMS_QUIET_HOURS = env_str("GONGKAI_SMS_QUIET_HOURS", "21:00-08:00")
 GONGKAI_SMS_TIME_ZONE = env_str("GONGKAI_SMS_TIME_ZONE", "Asia/Shanghai")
+# The archive: an ended case is archived this many days after its last step (0: at once).
+GONGKAI_ARCHIVE_AFTER_DAYS = env_int("GONGKAI_ARCHIVE_AFTER_DAYS", 0)
 
 # gongkai report audit (the command line): the largest file it reads; a larger one is refused
 # unread (exit status 2). The same size as one report in an upload.

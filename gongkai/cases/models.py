@@ -151,6 +151,12 @@ class Case(TimeStampedModel):
     clock_state = models.CharField(_("clock state"), max_length=32, blank=True)
     clock_problem = models.CharField(_("clock problem"), max_length=300, blank=True)
 
+    # The archive (归档): from then on the case takes no step until an administrator reopens it;
+    # the library keeps its request and reasons with the personal data removed.
+    archived_at = models.DateTimeField(_("archived at"), null=True, blank=True)
+    library_text = models.TextField(_("request, anonymised"), blank=True)
+    library_reasons = models.TextField(_("reasons of the reply, anonymised"), blank=True)
+
     query_code_digest = models.CharField(max_length=64, editable=False)
     # NULL, not "", when absent: the unique constraint below applies only to given keys.
     idempotency_key = models.CharField(max_length=100, null=True, blank=True, editable=False)  # noqa: DJ001
@@ -331,6 +337,27 @@ class JointConsultation(models.Model):
 
     def __str__(self) -> str:
         return f"{self.case_id} {self.held_on:%Y-%m-%d}"
+
+
+class CasePrecedent(models.Model):
+    """A closed, archived case that a handler links to a case as its precedent (so offices answer alike)."""
+
+    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="precedents")
+    precedent = models.ForeignKey(Case, verbose_name=_("precedent"), on_delete=models.PROTECT, related_name="cited_by")
+    note = models.CharField(_("why it applies"), max_length=500, blank=True)
+    linked_at = models.DateTimeField(_("linked at"))
+    linked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("linked by"), on_delete=models.PROTECT, null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("precedent")
+        verbose_name_plural = _("precedents")
+        ordering = ["linked_at", "id"]
+        constraints = [models.UniqueConstraint(fields=["case", "precedent"], name="case_precedent_once")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} → {self.precedent_id}"
 
 
 delete_files_with_rows(CaseAttachment, "file")

@@ -1,12 +1,16 @@
 from django.urls import path
 
-from . import counter, views
+from . import counter, library_views, views
 
 app_name = "cases"
 
 urlpatterns = [
     path("", views.case_list, name="list"),
     path("new/", counter.case_new, name="new"),
+    path("library/", library_views.library, name="library"),
+    path("<int:pk>/precedents/", library_views.link_precedent, name="link_precedent"),
+    path("<int:pk>/archive/", library_views.archive, name="archive"),
+    path("<int:pk>/unarchive/", library_views.unarchive, name="unarchive"),
     path("<int:pk>/", views.case_detail, name="detail"),
     path("<int:pk>/act/", views.case_act, name="act"),
 ]

@@ -28,6 +28,7 @@ from .actions import ACTIONS, available_actions, perform
 from .alerts import schedule_alert
 from .clock import case_clock
 from .labels import FIELD_LABELS, STEP_LABELS, outcome_label
+from .library import archive_context
 from .masking import mask_id, mask_phone
 from .models import ApplicantKindChoice, Case, CaseStatus, ChannelChoice
 from .states import CASE_STATES
@@ -127,6 +128,7 @@ def case_detail(request: HttpRequest, pk: int) -> HttpResponse:
             (o.code, f"{GROUP_LABELS[o.group]} {o.label}") for o in OUTCOMES if not o.code.startswith("other_")
         ],
         "handlers": permissions.possible_handlers(case.agency),
+        "archive": archive_context(request.user, case),
         "related": selectors.staff_cases(request.user)
         .filter(applicant__id_digest=applicant.id_digest)
         .exclude(pk=case.pk)[:10],

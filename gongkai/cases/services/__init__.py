@@ -6,8 +6,11 @@ and post entry (``case_register``), with the gap-free case number and the query 
 (``gongkai.cases.permissions``), moves the state through ``CASE_STATES`` (an illegal move raises
 ``InvalidTransition``), records the step, feeds the reply clock and stores the recomputed due
 date in the same transaction.
+``archive``: the archive of ended cases (immutable until an administrator reopens one) and the
+precedents linked from the case library.
 """
 
+from .archive import archive_due, case_archive, case_link_precedent, case_unarchive
 from .intake import (
     DOUBLE_SUBMIT_WINDOW,
     ApplicantInput,
@@ -46,14 +49,17 @@ __all__ = [
     "ApplicationInput",
     "Submitted",
     "application_problems",
+    "archive_due",
     "case_accept",
     "case_approve_reply",
+    "case_archive",
     "case_assign",
     "case_close",
     "case_draft_reply",
     "case_end_consultation",
     "case_extend",
     "case_issue_reply",
+    "case_link_precedent",
     "case_notify_fee",
     "case_receive_correction",
     "case_receive_payment",
@@ -65,6 +71,7 @@ __all__ = [
     "case_start_consultation",
     "case_submit_online",
     "case_transfer",
+    "case_unarchive",
     "case_withdraw",
     "query_code_digest",
     "query_code_matches",

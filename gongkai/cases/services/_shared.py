@@ -80,10 +80,17 @@ def _check_on(case: Case, on: date | None) -> date:
 
 
 def _locked(case: Case) -> Case:
+    """The case, locked for the step; an archived case takes no step (an administrator reopens it)."""
     try:
-        return Case.objects.select_for_update().select_related("agency", "applicant").get(pk=case.pk)
+        found = Case.objects.select_for_update().select_related("agency", "applicant").get(pk=case.pk)
     except Case.DoesNotExist as error:
         raise NotFound(_("The case no longer exists.")) from error
+    if found.archived_at is not None:
+        raise InvalidTransition(
+            _("The case is archived: it takes no further step unless an administrator reopens it."),
+            details={"archived_at": found.archived_at.isoformat()},
+        )
+    return found
 
 
 def _step(
@@ -124,6 +131,10 @@ def _step(
     event = _add_event(case, action=action, on=on, actor=actor, via=via, clock_event=clock_event, data=data, note=note)
     _refresh(case)
     _announce(case, event, actor=actor, via=via)
+    if to is not None:
+        from .archive import archive_if_due_now  # the archive stands on these helpers
+
+        archive_if_due_now(case, actor=actor, via=via)
     return case
 
 

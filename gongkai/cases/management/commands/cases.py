@@ -2,6 +2,7 @@
 
     gongkai cases list [--agency CODE] [--overdue] [--due-within N] [--status S] [--user NAME] [--json]
     gongkai cases show NUMBER [--user NAME] [--json]
+    gongkai cases archive        # archive the ended cases due (GONGKAI_ARCHIVE_AFTER_DAYS); cron-able
 
 ``--user`` sees what that staff member sees (their agencies); without it the console operator
 sees every agency. Exit status: 0, 2 for bad usage (an unknown agency, user or case number).
@@ -20,7 +21,7 @@ from django.utils.translation import gettext as _
 from gongkai.agencies.models import Agency
 from gongkai.core.commands import USAGE_ERROR, ChineseCommandParser, GongkaiCommand
 
-from ... import selectors
+from ... import selectors, services
 from ...labels import STEP_LABELS
 from ...masking import mask_id, mask_phone
 from ...models import CaseStatus
@@ -43,6 +44,7 @@ class Command(GongkaiCommand):
         show.add_argument("number")
         show.add_argument("--user", help=_("see what this staff member sees"))
         show.add_argument("--json", action="store_true", help=_("JSON instead of text"))
+        sub.add_parser("archive", help=_("archive the ended cases that are due for the archive"))
 
     def _user(self, name: str | None) -> Any:
         if not name:
@@ -53,6 +55,10 @@ class Command(GongkaiCommand):
         return user
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "archive":
+            done = services.archive_due()
+            self.stdout.write(_("%(n)d cases archived.") % {"n": done})
+            return
         user = self._user(options["user"])
         if options["action"] == "list":
             self._list(user, options)
