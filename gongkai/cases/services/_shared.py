@@ -79,13 +79,18 @@ def _check_on(case: Case, on: date | None) -> date:
     return day
 
 
-def _locked(case: Case) -> Case:
-    """The case, locked for the step; an archived case takes no step (an administrator reopens it)."""
+def _locked(case: Case, *, allow_archived: bool = False) -> Case:
+    """The case, locked for the step; an archived case takes no step (an administrator reopens it).
+
+    Records kept about an ended case without changing its handling (an appeal against the reply,
+    its result) pass ``allow_archived=True``; a result that reopens the case takes it out of the
+    archive first with ``archive.reopen_from_archive``.
+    """
     try:
         found = Case.objects.select_for_update().select_related("agency", "applicant").get(pk=case.pk)
     except Case.DoesNotExist as error:
         raise NotFound(_("The case no longer exists.")) from error
-    if found.archived_at is not None:
+    if found.archived_at is not None and not allow_archived:
         raise InvalidTransition(
             _("The case is archived: it takes no further step unless an administrator reopens it."),
             details={"archived_at": found.archived_at.isoformat()},

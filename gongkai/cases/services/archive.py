@@ -123,6 +123,25 @@ def case_unarchive(*, actor: Actor, case: Case, reason: str, on: date | None = N
         return case
 
 
+def reopen_from_archive(case: Case, *, actor: Actor, reason: str, via: str | None) -> Case:
+    """Take a locked case out of the archive because the law reopens it (a reconsideration or
+    court result of 纠正 orders a new reply) — no administrator needed; audited, in the timeline."""
+    if case.archived_at is None:
+        return case
+    case.archived_at = None
+    case.save(update_fields=["archived_at", "updated_at"])
+    _add_event(case, action="unarchived", on=timezone.localdate(), actor=actor, via=via, data={"reason": reason})
+    record_event(
+        actor=actor,
+        action="case.unarchived",
+        obj=case,
+        agency=case.agency,
+        details={"number": case.number, "reason": reason},
+        via=via,
+    )
+    return case
+
+
 def case_link_precedent(
     *, actor: Actor, case: Case, precedent: Case, note: str = "", via: str = "web"
 ) -> CasePrecedent:
