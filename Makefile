@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 GONGKAI := $(BIN)/gongkai
 PYTEST_ARGS ?=
 
-.PHONY: help run test test-fast lint typecheck pytest pytest-sqlite pytest-postgres bench lock messages install install-dev clean
+.PHONY: help run test test-fast lint typecheck pytest pytest-sqlite pytest-postgres bench bench-cases lock messages install install-dev clean
 
 help: ## list the commands
 	@echo "公开 Gongkai — make targets"
@@ -71,6 +71,15 @@ test-fast: install-dev ## the edit loop: pytest on SQLite without the browser te
 
 bench: install-dev ## benchmarks (opt-in, slow); results go to docs/benchmarks.md by hand
 	@for script in bench/bench_*.py; do echo "== $$script"; $(BIN)/python $$script || exit 1; done
+
+BENCH_CASES ?= 500000
+bench-cases: install-dev ## the cases benchmark (long: BENCH_CASES=500000 cases per database, ~1 h on 2 cores; not in make bench): lists, status look-up, intake under locust, on SQLite and PostgreSQL
+	@for db in sqlite postgres; do \
+	  echo "== cases on $$db ($(BENCH_CASES) cases)"; \
+	  $(BIN)/python bench/cases_bench.py --db $$db --generate $(BENCH_CASES) || exit 1; \
+	  echo "== intake on $$db"; \
+	  $(BIN)/python bench/intake_bench.py --db $$db || exit 1; \
+	done
 
 lock: $(VENV)/.python-ok ## re-lock requirements*.txt from pyproject.toml (with hashes)
 	$(BIN)/pip install --quiet pip-tools
