@@ -26,6 +26,8 @@ GROUP_NAMES: dict[str, str] = {
     Role.HEAD: "负责人",
     Role.ADMINISTRATOR: "管理员",
     Role.SUPERVISOR: "上级监督",
+    Role.EDITOR: "信息编辑",
+    Role.REVIEWER: "审核人",
 }
 
 

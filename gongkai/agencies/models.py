@@ -94,6 +94,8 @@ class Role(models.TextChoices):
     HEAD = "head", _("office head")
     ADMINISTRATOR = "administrator", _("administrator")
     SUPERVISOR = "supervisor", _("supervisor")
+    EDITOR = "editor", _("editor")  # drafts documents for the library and the portal
+    REVIEWER = "reviewer", _("reviewer")  # signs off documents before publication (三审)
 
 
 class Membership(TimeStampedModel):

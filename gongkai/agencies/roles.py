@@ -28,6 +28,8 @@ ROLE_REACH: dict[str, Reach] = {
     Role.HEAD: Reach(frozenset({Access.VIEW, Access.ACT, Access.APPROVE}), subtree=False),
     Role.ADMINISTRATOR: Reach(frozenset({Access.VIEW, Access.SUPERVISE, Access.MANAGE}), subtree=True),
     Role.SUPERVISOR: Reach(frozenset({Access.VIEW, Access.SUPERVISE}), subtree=True),
+    Role.EDITOR: Reach(frozenset({Access.VIEW, Access.ACT}), subtree=False),
+    Role.REVIEWER: Reach(frozenset({Access.VIEW, Access.ACT}), subtree=False),
 }
 
 # The agencies app's Django permissions per role ("app_label.codename"). Other apps declare theirs in
@@ -49,4 +51,6 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     # The audit log is read in the workspace (/staff/audit/), scoped to the user's agencies; the
     # Django admin's unscoped AuditEvent list stays with superusers.
     Role.SUPERVISOR: ["agencies.view_agency", "agencies.view_disclosureoffice"],
+    Role.EDITOR: ["agencies.view_agency", "agencies.view_disclosureoffice"],
+    Role.REVIEWER: ["agencies.view_agency", "agencies.view_disclosureoffice"],
 }

@@ -48,3 +48,26 @@ def proactive_timeliness(
     end = published_on if published_on is not None else today
     late = end > due
     return Timeliness(due, published_on, late, calendar.working_days_between(due, end) if late else 0)
+
+
+# 三同步 (国办发〔2016〕80号《〈关于全面推进政务公开工作的意见〉实施细则》): a policy document is
+# drafted, reviewed and published together with its interpretation ("谁起草、谁解读"; "no
+# interpretation, no release" in the provincial rules, seeds/000).
+SYNCHRONOUS_BASIS = "国办发〔2016〕80号"
+POLICY_KINDS = frozenset({"rule", "normative"})
+
+
+def interpretation_required(base_kind: str, is_policy: bool) -> bool:
+    """Whether the document may be published only with an interpretation: a 规章 or 行政规范性文件
+    marked as a policy document (三同步, 国办发〔2016〕80号)."""
+    return is_policy and base_kind in POLICY_KINDS
+
+
+def interpretation_missing(base_kind: str, is_policy: bool, interpretations: int, exempt_reason: str) -> str | None:
+    """The reason publication is blocked by 三同步, or None: no interpretation and no exemption."""
+    if not interpretation_required(base_kind, is_policy) or interpretations > 0 or exempt_reason.strip():
+        return None
+    return (
+        f"政策性文件须与解读材料同步发布（三同步，{SYNCHRONOUS_BASIS}）：请先添加解读，"
+        "或由负责人说明理由后批准不作解读。"
+    )

@@ -38,3 +38,25 @@ def test_timeliness() -> None:
 def test_unloaded_year() -> None:
     with pytest.raises(YearNotLoaded):
         proactive_due(D("2026-12-28"), CAL)
+
+
+@pytest.mark.parametrize(
+    ("base", "policy", "interpretations", "exempt", "blocked"),
+    [
+        ("normative", True, 0, "", True),
+        ("rule", True, 0, "", True),
+        ("normative", True, 1, "", False),
+        ("normative", True, 0, "内容为机构调整，无需解读", False),
+        ("normative", True, 0, "  ", True),
+        ("normative", False, 0, "", False),
+        ("other", True, 0, "", False),  # a notice is not a policy document in the sense of 三同步
+    ],
+)
+def test_synchronous_interpretation(base: str, policy: bool, interpretations: int, exempt: str, blocked: bool) -> None:
+    from gongkai.law.proactive import interpretation_missing, interpretation_required
+
+    assert interpretation_required(base, policy) is (policy and base in ("rule", "normative"))
+    reason = interpretation_missing(base, policy, interpretations, exempt)
+    assert (reason is not None) is blocked
+    if reason:
+        assert "国办发〔2016〕80号" in reason
