@@ -182,6 +182,13 @@ class Case(TimeStampedModel):
             models.Index(fields=["agency", "status", "due_on"], name="case_agency_status_due"),
             models.Index(fields=["handler", "status"], name="case_handler_status"),
             models.Index(fields=["number"], name="case_number"),  # the public status look-up
+            # The province-wide overdue and due-soon lists (bench/cases_bench.py: 467 → 88 ms p95
+            # at 500,000 cases on PostgreSQL): open cases with a running clock, by due date.
+            models.Index(
+                fields=["due_on"],
+                condition=Q(status__in=sorted(OPEN_STATUSES), clock_state="running"),
+                name="case_open_running_due",
+            ),
         ]
 
     def __str__(self) -> str:
