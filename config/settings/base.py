@@ -269,6 +269,9 @@ GONGKAI_UPLOAD_MAX_FILE_BYTES = env_int("GONGKAI_UPLOAD_MAX_FILE_BYTES", 20 * _M
 GONGKAI_UPLOAD_MAX_ZIP_BYTES = env_int("GONGKAI_UPLOAD_MAX_ZIP_BYTES", 100 * _MB)
 GONGKAI_UPLOAD_MAX_TOTAL_BYTES = env_int("GONGKAI_UPLOAD_MAX_TOTAL_BYTES", 200 * _MB)  # all files, ZIPs unpacked
 GONGKAI_UPLOAD_MAX_REQUEST_BYTES = env_int("GONGKAI_UPLOAD_MAX_REQUEST_BYTES", 210 * _MB)  # one request's body
+# Attachments to an application (cases: the applicant's at intake, the office's later): the
+# largest file accepted, in bytes; a larger one refuses the whole upload (at most 10 files each).
+GONGKAI_ATTACHMENT_MAX_BYTES = env_int("GONGKAI_ATTACHMENT_MAX_BYTES", 20 * _MB)
 # Django's multipart parser refuses a request with more files than this: the same promise as the form's.
 DATA_UPLOAD_MAX_NUMBER_FILES = GONGKAI_UPLOAD_MAX_FILES
 

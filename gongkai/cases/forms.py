@@ -4,11 +4,23 @@ shows its messages beside the fields."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.files.caps import megabytes
+
 from .models import ApplicantKindChoice, DeliveryForm, DeliveryMethod, IdType
-from .services import ApplicantInput, ApplicationInput
+from .services import (
+    MAX_FILES,
+    ApplicantInput,
+    ApplicationInput,
+    AttachmentFile,
+    attachment_problems,
+    max_attachment_bytes,
+)
 
 # application_problems field names → form field names
 FIELD_OF_PROBLEM = {
@@ -26,6 +38,50 @@ FIELD_OF_PROBLEM = {
     "delivery_form": "delivery_form",
     "delivery_method": "delivery_method",
 }
+
+
+# -- attachments -------------------------------------------------------------------------------
+
+ATTACHMENT_ACCEPT = ".pdf,.docx,.ofd,.png,.jpg,.jpeg,.gif"
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class AttachmentsField(forms.FileField):
+    """Several files at once (``<input type=file multiple>``), read into (name, bytes) and
+    checked by the service's rules (``attachment_problems``: kind by content, size, count)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ATTACHMENT_ACCEPT}))
+        kwargs.setdefault(
+            "help_text",
+            _("PDF, Word (DOCX), OFD or pictures (PNG, JPEG, GIF): at most %(count)d files of up to %(size)s each.")
+            % {"count": MAX_FILES, "size": megabytes(max_attachment_bytes())},
+        )
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[AttachmentFile]:
+        items = [item for item in (data if isinstance(data, list | tuple) else [data]) if item]
+        if not items:
+            super().clean(None, initial)  # "required" when it is
+            return []
+        single = super().clean
+        uploads: list[UploadedFile] = [single(item, initial) for item in items]
+        limit = max_attachment_bytes()
+        # Too many: none is read. Too large: one byte past the limit is enough to know it.
+        files = [] if len(uploads) > MAX_FILES else [(u.name or "", u.read(limit + 1)) for u in uploads]
+        problems = attachment_problems(files, count=len(uploads))
+        if problems:
+            raise forms.ValidationError(problems)
+        return files
+
+
+class AttachmentForm(forms.Form):
+    """The office adds files to a case (the staff case page)."""
+
+    attachments = AttachmentsField(label=_("files"))
 
 
 class ApplicationForm(forms.Form):
@@ -49,6 +105,7 @@ class ApplicationForm(forms.Form):
     )
     delivery_form = forms.ChoiceField(label=_("form of delivery"), choices=DeliveryForm.choices)
     delivery_method = forms.ChoiceField(label=_("way of delivery"), choices=DeliveryMethod.choices)
+    attachments = AttachmentsField(label=_("attachments"), required=False)
 
     def application(self) -> ApplicationInput:
         data = self.cleaned_data
@@ -69,6 +126,10 @@ class ApplicationForm(forms.Form):
             document_number_hint=data["document_number"],
             other_features=data["other_features"],
         )
+
+    def attachment_files(self) -> list[AttachmentFile]:
+        files: list[AttachmentFile] = self.cleaned_data.get("attachments") or []
+        return files
 
     def show_problems(self, problems: dict[str, str]) -> None:
         for key, message in problems.items():

@@ -32,14 +32,19 @@ def find_agency(request: HttpRequest) -> HttpResponse:
 
 def apply(request: HttpRequest, code: str) -> HttpResponse:
     agency = get_object_or_404(Agency, code=code, is_active=True)
-    form = ApplicationForm(request.POST or None)
+    form = ApplicationForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            submitted = services.case_submit_online(agency=agency, application=form.application(), via="web")
+            submitted = services.case_submit_online(
+                agency=agency, application=form.application(), attachments=form.attachment_files(), via="web"
+            )
         except ValidationFailed as error:
             form.show_problems(error.details if isinstance(error.details, dict) else {})
             if not isinstance(error.details, dict):
                 form.add_error(None, error.message)
+            if isinstance(error.details, list):
+                for problem in error.details:
+                    form.add_error(None, str(problem))
         except DomainError as error:
             form.add_error(None, error.message)
         else:  # the query code is shown this once: the receipt is the answer, not a redirect

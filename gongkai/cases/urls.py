@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import counter, library_views, views
+from . import attachment_views, counter, library_views, views
 
 app_name = "cases"
 
@@ -13,4 +13,6 @@ urlpatterns = [
     path("<int:pk>/unarchive/", library_views.unarchive, name="unarchive"),
     path("<int:pk>/", views.case_detail, name="detail"),
     path("<int:pk>/act/", views.case_act, name="act"),
+    path("<int:pk>/attachments/", attachment_views.case_attach, name="attach"),
+    path("<int:pk>/attachments/<int:attachment_id>/", attachment_views.attachment_download, name="attachment"),
 ]

@@ -4,6 +4,9 @@ PDF (``%PDF``), DOCX (a ZIP holding ``word/document.xml``) and other binary form
 their first bytes whatever the name says; text is HTML when it is named ``.htm``/``.html`` or
 when it starts like an HTML document or holds table or body markup, otherwise plain text.
 Old Word files (``.doc``, OLE2), other ZIPs and other binary data are UNKNOWN.
+
+``sniff_attachment`` is stricter and knows only what may be attached to an application: PDF,
+DOCX, OFD, PNG, JPEG and GIF, by content alone.
 """
 
 from __future__ import annotations
@@ -58,3 +61,66 @@ def _is_docx(data: bytes) -> bool:
             return "word/document.xml" in archive.namelist()
     except (zipfile.BadZipFile, OSError, ValueError):
         return False
+
+
+# -- attachments ---------------------------------------------------------------------------------
+# What an applicant or an office may attach to an application, known by content alone (the name
+# says nothing): PDF, Word (DOCX), OFD (GB/T 33190, the Chinese fixed-layout format: a ZIP whose
+# root holds ``OFD.xml``) and the three common image formats. Unlike ``sniff_media_type`` (which
+# finds a PDF header anywhere in the first KiB, as broken report exports need), a PDF must start
+# with ``%PDF-``.
+
+ATTACHMENT_KINDS = ("pdf", "docx", "ofd", "png", "jpeg", "gif")
+ATTACHMENT_CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "ofd": "application/ofd",
+    "png": "image/png",
+    "jpeg": "image/jpeg",
+    "gif": "image/gif",
+}
+ATTACHMENT_SUFFIXES = {
+    "pdf": (".pdf",),
+    "docx": (".docx",),
+    "ofd": (".ofd",),
+    "png": (".png",),
+    "jpeg": (".jpg", ".jpeg", ".jpe"),
+    "gif": (".gif",),
+}
+_PNG = b"\x89PNG\r\n\x1a\n"
+_JPEG = b"\xff\xd8\xff"
+_GIFS = (b"GIF87a", b"GIF89a")
+_ZIP = b"PK\x03\x04"
+
+
+def sniff_attachment(data: bytes) -> str | None:
+    """The kind of an attachment ("pdf", "docx", "ofd", "png", "jpeg", "gif"), None: not one."""
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(_PNG):
+        return "png"
+    if data.startswith(_JPEG):
+        return "jpeg"
+    if data.startswith(_GIFS):
+        return "gif"
+    if data.startswith(_ZIP):
+        names = _zip_names(data)
+        if names is None:
+            return None
+        if "word/document.xml" in names:
+            return "docx"
+        if "OFD.xml" in names:
+            return "ofd"
+    return None
+
+
+def _zip_names(data: bytes) -> frozenset[str] | None:
+    """The member names of a ZIP; None: not a readable ZIP, or one with more entries than the cap."""
+    entries = directory_entries(data)
+    if entries is None or entries > DEFAULT_CAPS.max_members:
+        return None
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return frozenset(archive.namelist())
+    except (zipfile.BadZipFile, OSError, ValueError):
+        return None

@@ -8,9 +8,22 @@ and post entry (``case_register``), with the gap-free case number and the query 
 date in the same transaction.
 ``archive``: the archive of ended cases (immutable until an administrator reopens one) and the
 precedents linked from the case library.
+``attachments``: files sent with an application or added by the office (``case_attach``), each
+known by content and checked for size, and their audited, hash-checked download
+(``attachment_bytes``).
 """
 
 from .archive import archive_due, case_archive, case_link_precedent, case_unarchive
+from .attachments import (
+    MAX_FILES,
+    AttachmentFile,
+    attachment_bytes,
+    attachment_problems,
+    case_attach,
+    case_attachments,
+    download_name,
+    max_attachment_bytes,
+)
 from .intake import (
     DOUBLE_SUBMIT_WINDOW,
     ApplicantInput,
@@ -45,15 +58,21 @@ from .steps import (
 
 __all__ = [
     "DOUBLE_SUBMIT_WINDOW",
+    "MAX_FILES",
     "ApplicantInput",
     "ApplicationInput",
+    "AttachmentFile",
     "Submitted",
     "application_problems",
     "archive_due",
+    "attachment_bytes",
+    "attachment_problems",
     "case_accept",
     "case_approve_reply",
     "case_archive",
     "case_assign",
+    "case_attach",
+    "case_attachments",
     "case_close",
     "case_draft_reply",
     "case_end_consultation",
@@ -73,6 +92,8 @@ __all__ = [
     "case_transfer",
     "case_unarchive",
     "case_withdraw",
+    "download_name",
+    "max_attachment_bytes",
     "query_code_digest",
     "query_code_matches",
 ]

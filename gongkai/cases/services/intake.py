@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -25,6 +26,7 @@ from ..models import (
     DEFAULT_NUMBER_PATTERN,
     Applicant,
     ApplicantKindChoice,
+    AttachmentSource,
     Case,
     CaseNumbering,
     CaseNumberPattern,
@@ -36,6 +38,7 @@ from ..models import (
 )
 from ..numbering import format_number
 from ._shared import _add_event, _allowed, _announce, _move, _refresh
+from .attachments import AttachmentFile, case_attach, check_attachments, removed_on_error
 
 _UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")  # NUL, controls, lone surrogates
 QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"  # no 0/O, 1/I/L: read out over the phone
@@ -299,13 +302,15 @@ def case_submit_online(
     idempotency_key: str | None = None,
     now: datetime | None = None,
     via: str = "web",
+    attachments: Sequence[AttachmentFile] = (),
 ) -> Submitted:
     """An application sent through the public form or API (Art. 29; receipt date: Art. 31(三)).
 
     The same submission again — the same ``idempotency_key``, or the same content within ten
     minutes (a double click, a network retry) — gives the same case, with a new query code
-    (the first may never have reached the applicant). The same key with other content is a
-    ``Conflict``.
+    (the first may never have reached the applicant), and keeps no second copy of its
+    ``attachments``. The same key with other content is a ``Conflict``. The attachments are
+    checked first (``case_attach``): one bad file refuses the application, nothing is stored.
     """
     if not agency.is_active:
         raise ValidationFailed(_("%(agency)s no longer takes applications.") % {"agency": agency.name})
@@ -313,9 +318,11 @@ def case_submit_online(
     if problems:
         raise ValidationFailed(_("Please correct the application."), details=problems)
     _check_key(idempotency_key)
+    if attachments:
+        check_attachments(attachments)
     now = now or timezone.now()
     digest = _submission_digest(agency, application)
-    with transaction.atomic():
+    with removed_on_error(), transaction.atomic():  # a failure up to the commit: no stored file left
         earlier = _earlier_with_key(agency, idempotency_key, digest)
         if earlier is not None:
             return _reissue_code(earlier, actor=actor, via=via)
@@ -327,7 +334,7 @@ def case_submit_online(
         )
         if twin is not None:
             return _reissue_code(twin, actor=actor, via=via)
-        return _create_case(
+        submitted = _create_case(
             agency=agency,
             application=application,
             actor=actor,
@@ -340,6 +347,8 @@ def case_submit_online(
             idempotency_key=idempotency_key,
             digest=digest,
         )
+        case_attach(submitted.case, actor=actor, files=attachments, source=AttachmentSource.APPLICANT, via=via)
+    return submitted
 
 
 def case_register(
