@@ -6,3 +6,4 @@ class DocumentsConfig(AppConfig):
     name = "gongkai.documents"
     label = "documents"
     verbose_name = _("Document library")
+    urls = [("gk/", "gongkai.documents.public_urls")]

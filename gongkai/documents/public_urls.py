@@ -1,0 +1,14 @@
+"""The public disclosure column (信息公开专栏) of each agency, mounted at ``/gk/``."""
+
+from django.urls import path
+
+from . import public_views
+
+app_name = "documents"
+
+urlpatterns = [
+    path("<str:code>/", public_views.column, name="column"),
+    path("<str:code>/documents/", public_views.document_list, name="list"),
+    path("<str:code>/normative/", public_views.normative_in_force, name="normative"),
+    path("document/<int:pk>/", public_views.document_detail, name="detail"),
+]

@@ -1,0 +1,157 @@
+"""Public pages of the library: an agency's column, its documents with filters, the normative
+documents in force, and one document with its links both ways. Published, proactive items only."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from django.core.paginator import Paginator
+from django.db.models import Count, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from gongkai.agencies import selectors as agency_selectors
+from gongkai.core.errors import NotFound
+
+from . import selectors
+from .models import BaseKind, Document, LegalStatus
+
+PAGE_SIZE = 20
+QUERY_MAX = 100
+
+
+def _agency(code: str) -> Any:
+    try:
+        return agency_selectors.public_agency(code)
+    except NotFound as error:
+        raise Http404(error.message) from error
+
+
+def _of_agency(agency: Any) -> QuerySet[Document]:
+    return selectors.public_documents().filter(agency__path__startswith=agency.path)
+
+
+def column(request: HttpRequest, code: str) -> HttpResponse:
+    agency = _agency(code)
+    documents = _of_agency(agency)
+    today = timezone.localdate()
+    kinds = documents.values("kind__name", "kind__code").annotate(n=Count("id")).order_by("-n")
+    context = {
+        "agency": agency,
+        "ancestors": agency_selectors.public_ancestors(agency),
+        "latest": documents.order_by("-published_on", "-pk")[:10],
+        "kinds": kinds,
+        "total": documents.count(),
+        "normative_in_force": selectors.in_force(documents.filter(kind__base=BaseKind.NORMATIVE), today).count(),
+    }
+    return render(request, "documents/column.html", context)
+
+
+def _filters(request: HttpRequest) -> dict[str, Any]:
+    get = request.GET
+    year = get.get("year", "").strip()
+    return {
+        "kind": get.get("kind", "").strip()[:40],
+        "status": get.get("status", "").strip() if get.get("status", "") in LegalStatus.values else "",
+        "year": int(year) if year.isdigit() and 1949 <= int(year) <= 2100 else None,
+        "topic": get.get("topic", "").strip()[:50],
+        "q": get.get("q", "").strip()[:QUERY_MAX],
+    }
+
+
+def _filtered(documents: QuerySet[Document], filters: dict[str, Any], today: date) -> QuerySet[Document]:
+    if filters["kind"]:
+        documents = documents.filter(kind__code=filters["kind"])
+    if filters["status"]:
+        documents = selectors.with_status(documents, filters["status"], today)
+    if filters["year"]:
+        documents = documents.filter(published_on__year=filters["year"])
+    if filters["topic"]:
+        documents = documents.filter(topic=filters["topic"])
+    if filters["q"]:
+        by_number = selectors.by_doc_number(documents, filters["q"])
+        documents = by_number if by_number.exists() else documents.filter(title__icontains=filters["q"])
+    return documents
+
+
+def _query(filters: dict[str, Any]) -> str:
+    from urllib.parse import urlencode
+
+    return urlencode({key: value for key, value in filters.items() if value})
+
+
+def _page(request: HttpRequest, documents: QuerySet[Document], today: date) -> Any:
+    page = Paginator(documents.order_by("-published_on", "-pk"), PAGE_SIZE).get_page(request.GET.get("page"))
+    page.rows = [(doc, doc.effective_status(today)) for doc in page.object_list]  # type: ignore[attr-defined]
+    return page
+
+
+def document_list(request: HttpRequest, code: str) -> HttpResponse:
+    agency = _agency(code)
+    today = timezone.localdate()
+    documents = _of_agency(agency)
+    filters = _filters(request)
+    context = {
+        "agency": agency,
+        "filters": filters,
+        "page": _page(request, _filtered(documents, filters, today), today),
+        "query": _query(filters),
+        "kinds": documents.values_list("kind__code", "kind__name").distinct().order_by("kind__code"),
+        "topics": documents.exclude(topic="").values_list("topic", flat=True).distinct().order_by("topic"),
+        "statuses": LegalStatus.choices,
+        "years": sorted(
+            {d.year for d in documents.exclude(published_on=None).dates("published_on", "year")}, reverse=True
+        ),
+        "status_labels": dict(LegalStatus.choices),
+    }
+    return render(request, "documents/list.html", context)
+
+
+def normative_in_force(request: HttpRequest, code: str) -> HttpResponse:
+    agency = _agency(code)
+    today = timezone.localdate()
+    documents = selectors.in_force(_of_agency(agency).filter(kind__base=BaseKind.NORMATIVE), today)
+    context = {"agency": agency, "page": _page(request, documents, today), "today": today, "query": ""}
+    return render(request, "documents/normative.html", context)
+
+
+def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    document = selectors.public_documents().filter(pk=pk).first()
+    if document is None:
+        raise Http404
+    today = timezone.localdate()
+    public = selectors.public_documents()
+    acts_on = [
+        (r, r.target) for r in document.acts_on.select_related("target") if public.filter(pk=r.target_id).exists()
+    ]
+    acted_on_by = [
+        (r, r.source) for r in document.acted_on_by.select_related("source") if public.filter(pk=r.source_id).exists()
+    ]
+    newer = public.filter(previous_version=document).first()
+    older = (
+        document.previous_version
+        if document.previous_version_id and public.filter(pk=document.previous_version_id).exists()
+        else None
+    )
+    context = {
+        "document": document,
+        "agency": document.agency,
+        "status": document.effective_status(today),
+        "status_label": dict(LegalStatus.choices)[document.effective_status(today)],
+        "acts_on": acts_on,
+        "acted_on_by": acted_on_by,
+        "interpretations": document.interpretations.all(),
+        "attachments": document.attachments.all(),
+        "newer": newer,
+        "older": older,
+        "qr": _qr(request.build_absolute_uri()),
+    }
+    return render(request, "documents/detail.html", context)
+
+
+def _qr(url: str) -> str:
+    import segno
+
+    return str(segno.make(url, error="m").svg_inline(scale=3, title=url))
