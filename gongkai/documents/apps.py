@@ -7,3 +7,15 @@ class DocumentsConfig(AppConfig):
     label = "documents"
     verbose_name = _("Document library")
     urls = [("gk/", "gongkai.documents.public_urls")]
+    audit_actions = {
+        "document.created": _("document created"),
+        "document.changed": _("document changed"),
+        "document.related": _("document amends or repeals another"),
+        "document.status_changed": _("status of a document changed"),
+        "document.interpretation_added": _("interpretation added"),
+        "document.interpretation_exempted": _("document exempted from 三同步"),
+    }
+    api_router = [
+        ("/documents", "gongkai.documents.api.public_router"),
+        ("/staff/documents", "gongkai.documents.api.staff_router"),
+    ]

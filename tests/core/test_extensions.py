@@ -102,6 +102,8 @@ def test_the_apps_declare_their_wiring() -> None:
         "/clock",
         "/applications",
         "/staff/cases",
+        "/documents",
+        "/staff/documents",
         "/applications",
         "/staff/cases",
         "/reports",
