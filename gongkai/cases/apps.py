@@ -25,6 +25,7 @@ class CasesConfig(AppConfig):
     api_router = [
         ("/applications", "gongkai.cases.api.router"),
         ("/staff/cases", "gongkai.cases.staff_api.router"),
+        ("/staff", "gongkai.cases.staff_api.supervision_router"),
     ]
     cli_commands = [("cases", _("applications for disclosure: list cases, show one"))]
     demo_loaders = ["gongkai.cases.demo.load_demo_cases"]
@@ -32,4 +33,5 @@ class CasesConfig(AppConfig):
     audit_actions = {
         **{f"case.{step}": label for step, label in STEP_LABELS.items()},
         "case.personal_data_viewed": _("applicant's personal data viewed"),
+        "case.press_acknowledged": _("press for action acknowledged"),
     }

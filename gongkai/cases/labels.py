@@ -25,6 +25,8 @@ STEP_LABELS = {
     "close": _("case closed"),
     "transfer": _("case transferred"),
     "withdraw": _("application withdrawn"),
+    "pressed": _("pressed for action (督办)"),
+    "joint_consultation": _("joint consultation held"),
 }
 
 # The fields of the steps (cases/actions.py), as the case page labels them.

@@ -86,3 +86,20 @@ def possible_handlers(agency: Agency) -> QuerySet[Any]:
         .distinct()
         .order_by("last_name", "first_name", "username")
     )
+
+
+def can_press(user: AnyUser, agency: Agency) -> bool:
+    """督办: press ``agency`` for action — superusers, and supervisors and administrators of an
+    agency above it (never the agency's own staff, nor a supervisor of it alone)."""
+    if is_superuser(user):
+        return True
+    if not (user.is_authenticated and user.is_active) or user.pk is None:
+        return False
+    return Membership.objects.filter(
+        user_id=user.pk, agency_id__in=agency.ancestor_ids(), role__in=[Role.SUPERVISOR, Role.ADMINISTRATOR]
+    ).exists()
+
+
+def can_acknowledge_press(user: AnyUser, agency: Agency) -> bool:
+    """Acknowledge a press on ``agency``: its head and the staff who act for it."""
+    return is_superuser(user) or can_act_for(user, agency)

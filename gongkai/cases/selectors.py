@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from gongkai.agencies.models import Agency
+from gongkai.agencies.roles import Access
 from gongkai.agencies.scoping import AnyUser, get_in_scope, scope
 from gongkai.calendars.selectors import get_calendar
 from gongkai.core.errors import NotFound, ValidationFailed
@@ -22,7 +23,7 @@ from gongkai.law.clock import ClockStateName
 from gongkai.law.errors import LawError
 from gongkai.law.outcomes import OUTCOME_BY_CODE
 
-from .models import OPEN_STATUSES, ApplicantKindChoice, Case, CaseStatus, ChannelChoice
+from .models import OPEN_STATUSES, ApplicantKindChoice, Case, CasePress, CaseStatus, ChannelChoice
 from .states import CASE_STATES
 
 
@@ -328,3 +329,89 @@ def outcome_counts(cases: models.QuerySet[Case]) -> list[tuple[str, str, int]]:
     order), counting ``cases``."""
     counted = dict(cases.exclude(outcome="").order_by().values_list("outcome").annotate(n=models.Count("id")))
     return [(code, o.full_label, counted.get(code, 0)) for code, o in OUTCOME_BY_CODE.items()]
+
+
+# 督办: the supervision dashboard (``/staff/cases/supervision/``, ``GET /api/v1/staff/supervision``).
+
+
+def supervised_agencies(user: AnyUser) -> models.QuerySet[Agency]:
+    """The agencies ``user`` supervises (``Access.SUPERVISE``: their own and every one below), by tree."""
+    return scope(Agency.objects.filter(is_active=True), user, via="", access=Access.SUPERVISE).order_by("path")
+
+
+def supervision_rows(user: AnyUser, today: date | None = None) -> list[dict[str, Any]]:
+    """Per agency the user supervises: its open cases (with the agencies under it, as the
+    workspace list filtered by that agency shows them), those due within five working days, the
+    overdue, the paused; and the agency's own unacknowledged presses — one aggregate query for the cases and
+    one for the presses, whatever the number of agencies."""
+    today = today or timezone.localdate()
+    agencies = list(supervised_agencies(user))
+    if not agencies:
+        return []
+    try:
+        soon_last: date | None = get_calendar().add_working_days(today, DUE_SOON_DAYS)
+    except LawError:
+        soon_last = None  # the calendar does not reach that far: counted as none rather than guessed
+    running = Q(clock_state=ClockStateName.RUNNING)
+    due_soon = Q(running, due_on__gte=today, due_on__lte=soon_last) if soon_last is not None else Q(pk__in=[])
+    counts = {
+        row["agency_id"]: row
+        for row in Case.objects.filter(agency__in=agencies, status__in=OPEN_STATUSES)
+        .order_by()
+        .values("agency_id")
+        .annotate(
+            open=models.Count("id"),
+            due_soon=models.Count("id", filter=due_soon),
+            overdue=models.Count("id", filter=Q(running, due_on__lt=today)),
+            paused=models.Count("id", filter=Q(status__in=[CaseStatus.CONSULTING, CaseStatus.AWAITING_PAYMENT])),
+        )
+    }
+    presses = dict(
+        CasePress.objects.filter(agency__in=agencies, acknowledged_at__isnull=True)
+        .order_by()
+        .values_list("agency_id")
+        .annotate(n=models.Count("id"))
+    )
+    top = min(len(a.ancestor_ids()) for a in agencies)
+    keys = ("open", "due_soon", "overdue", "paused")
+    rows = []
+    for agency in agencies:
+        # The agency with the agencies under it, as the workspace list's agency filter counts.
+        below = [a.pk for a in agencies if a.path.startswith(agency.path)]
+        row: dict[str, Any] = {
+            "agency": agency,
+            "code": agency.code,
+            "name": agency.name,
+            "depth": len(agency.ancestor_ids()) - top,
+            **{key: sum(counts.get(pk, {}).get(key, 0) for pk in below) for key in keys},
+            "open_presses": presses.get(agency.pk, 0),
+        }
+        rows.append(row)
+    return rows
+
+
+def open_presses_for(agency: Agency) -> models.QuerySet[CasePress]:
+    """The presses on ``agency`` not yet acknowledged, newest first."""
+    return CasePress.objects.filter(agency=agency, acknowledged_at__isnull=True).select_related("case", "pressed_by")
+
+
+def open_presses_for_user(user: AnyUser) -> models.QuerySet[CasePress]:
+    """The unacknowledged presses on the agencies ``user`` acts for (the banner of the workspace list)."""
+    return scope(CasePress.objects.filter(acknowledged_at__isnull=True), user, access=Access.ACT).select_related(
+        "agency", "case", "pressed_by"
+    )
+
+
+def presses_about(case: Case) -> models.QuerySet[CasePress]:
+    return CasePress.objects.filter(case=case).select_related("pressed_by", "acknowledged_by")
+
+
+def case_of_agency(agency: Agency, number: str) -> Case:
+    """A case of ``agency`` by its number, for a press about it (``ValidationFailed`` when none)."""
+    found = _base().filter(agency=agency, number=number.strip()).first()
+    if found is None:
+        raise ValidationFailed(
+            _("%(agency)s has no case numbered “%(number)s”.") % {"agency": agency.name, "number": number[:80]},
+            details={"case": number[:80]},
+        )
+    return found

@@ -12,6 +12,7 @@
 - ``POST /staff/cases/{number}/actions`` ``{"action": ..., fields, "on"?}`` → 200 with the case;
   409 for a step the case's state does not allow, 403 for a role that may not, 404 outside the
   user's reach, 422 for bad fields — Chinese messages throughout.
+- ``GET /staff/supervision`` and ``POST /staff/agencies/{code}/presses`` (督办; see below).
 """
 
 from __future__ import annotations
@@ -22,11 +23,14 @@ from django.db import transaction
 from django.http import HttpRequest
 from ninja import Body, Query, Router, Schema, Status
 
+from gongkai.agencies.models import Agency
+from gongkai.agencies.roles import Access
+from gongkai.agencies.scoping import get_in_scope
 from gongkai.core.api_auth import staff_auth
 from gongkai.core.audit import record_event
 from gongkai.core.errors import ValidationFailed
 
-from . import permissions, selectors
+from . import permissions, selectors, services
 from .actions import available_actions, perform
 from .api import InvalidFields
 from .labels import STEP_LABELS
@@ -161,3 +165,66 @@ def staff_case_action(request: HttpRequest, number: str, body: dict[str, Any] = 
         return Status(200, _detail(request, selectors.staff_case(request.user, case.number)))
     except ValidationFailed as error:
         raise _as_422(error) from error
+
+
+# 督办 (mounted as ``/staff``): ``GET /staff/supervision`` — per agency the user supervises, the
+# counts of the supervision page; ``POST /staff/agencies/{code}/presses`` ``{"instruction", "case":
+# number|null}`` → 201 with the press; 403 for a user who may not press the agency (its own staff, a
+# supervisor of it alone), 404 outside the user's supervision, 422 in Chinese for bad fields.
+supervision_router = Router(auth=staff_auth, tags=["staff supervision"])
+
+
+class SupervisionRow(Schema):
+    code: str
+    name: str
+    depth: int
+    open: int
+    due_soon: int
+    overdue: int
+    paused: int
+    open_presses: int
+
+
+class PressIn(Schema):
+    instruction: str = ""
+    case: str | None = None
+
+
+class PressOut(Schema):
+    id: int
+    agency: str
+    case: str | None
+    instruction: str
+    pressed_at: str
+    pressed_by: str
+    acknowledged_at: str | None
+
+
+@supervision_router.get("/supervision", response={200: list[SupervisionRow]}, summary="督办看板：所督办机关的办理情况")
+def staff_supervision(request: HttpRequest) -> Status[Any]:
+    rows = selectors.supervision_rows(request.user)
+    return Status(200, [{key: value for key, value in row.items() if key != "agency"} for row in rows])
+
+
+@supervision_router.post("/agencies/{code}/presses", response={201: PressOut}, summary="督办一个机关（或其一件申请）")
+def staff_press(request: HttpRequest, code: str, body: PressIn) -> Status[Any]:
+    agency = get_in_scope(Agency.objects.all(), request.user, via="", access=Access.SUPERVISE, code=code)
+    try:
+        case = selectors.case_of_agency(agency, body.case) if body.case else None
+        press = services.case_press(
+            actor=request.user, agency=agency, instruction=body.instruction, case=case, via="api"
+        )
+    except ValidationFailed as error:
+        raise _as_422(error) from error
+    return Status(
+        201,
+        PressOut(
+            id=press.pk,
+            agency=agency.code,
+            case=case.number if case is not None else None,
+            instruction=press.instruction,
+            pressed_at=press.pressed_at.isoformat(),
+            pressed_by=request.user.get_username(),
+            acknowledged_at=None,
+        ),
+    )

@@ -15,4 +15,8 @@ urlpatterns = [
     path("<int:pk>/act/", views.case_act, name="act"),
     path("<int:pk>/attachments/", attachment_views.case_attach, name="attach"),
     path("<int:pk>/attachments/<int:attachment_id>/", attachment_views.attachment_download, name="attachment"),
+    path("supervision/", views.supervision, name="supervision"),
+    path("supervision/<str:code>/press/", views.press_create, name="press"),
+    path("presses/<int:pk>/acknowledge/", views.press_acknowledge, name="press_acknowledge"),
+    path("<int:pk>/joint-consultations/", views.joint_consultation_record, name="joint_consultation"),
 ]

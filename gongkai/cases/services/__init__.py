@@ -11,6 +11,8 @@ precedents linked from the case library.
 ``attachments``: files sent with an application or added by the office (``case_attach``), each
 known by content and checked for size, and their audited, hash-checked download
 (``attachment_bytes``).
+``supervision``: 督办 (a supervisor above presses an agency, the agency acknowledges) and 联合会商
+records on a case; neither moves the state or the clock.
 """
 
 from .archive import archive_due, case_archive, case_link_precedent, case_unarchive
@@ -55,6 +57,7 @@ from .steps import (
     case_transfer,
     case_withdraw,
 )
+from .supervision import case_press, case_record_joint_consultation, press_acknowledge
 
 __all__ = [
     "DOUBLE_SUBMIT_WINDOW",
@@ -80,8 +83,10 @@ __all__ = [
     "case_issue_reply",
     "case_link_precedent",
     "case_notify_fee",
+    "case_press",
     "case_receive_correction",
     "case_receive_payment",
+    "case_record_joint_consultation",
     "case_register",
     "case_request_assistance",
     "case_request_correction",
@@ -94,6 +99,7 @@ __all__ = [
     "case_withdraw",
     "download_name",
     "max_attachment_bytes",
+    "press_acknowledge",
     "query_code_digest",
     "query_code_matches",
 ]
