@@ -21,7 +21,10 @@ class CasesConfig(AppConfig):
             _("Applied for government information? Enter your case number and query code to see where it stands."),
         ),
     ]
-    staff_nav = [("cases:list", _("Applications"))]
+    staff_nav = [
+        ("cases:list", _("Applications")),
+        ("cases:supervision", _("Supervision (督办)"), "gongkai.cases.permissions.supervises_any"),
+    ]
     api_router = [
         ("/applications", "gongkai.cases.api.router"),
         ("/staff/cases", "gongkai.cases.staff_api.router"),

@@ -14,7 +14,8 @@ from django.db.models import QuerySet
 
 from gongkai.agencies.models import Agency, Membership, Role
 from gongkai.agencies.permissions import can_act_for, can_approve_for, is_superuser
-from gongkai.agencies.scoping import AnyUser
+from gongkai.agencies.roles import Access
+from gongkai.agencies.scoping import AnyUser, agencies_for
 
 from .models import Case
 
@@ -103,3 +104,8 @@ def can_press(user: AnyUser, agency: Agency) -> bool:
 def can_acknowledge_press(user: AnyUser, agency: Agency) -> bool:
     """Acknowledge a press on ``agency``: its head and the staff who act for it."""
     return is_superuser(user) or can_act_for(user, agency)
+
+
+def supervises_any(user: AnyUser) -> bool:
+    """Whether ``user`` supervises some agency (the supervision page and its navigation link)."""
+    return agencies_for(user, Access.SUPERVISE).exists()

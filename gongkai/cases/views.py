@@ -179,7 +179,6 @@ def _press_context_for_list(request: HttpRequest) -> dict[str, Any]:
     """The list page's banner: the unacknowledged presses on the agencies this user acts for."""
     return {
         "open_presses": list(selectors.open_presses_for_user(request.user)),
-        "may_supervise": selectors.supervised_agencies(request.user).exists(),
     }
 
 

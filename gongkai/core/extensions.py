@@ -7,7 +7,9 @@ brings and the shell collects it. An ``AppConfig`` may declare:
   ``prefix`` (e.g. ``("staff/reports/", "gongkai.reports.urls")``), or a list of such pairs;
 - ``api_router``: ``(prefix, "module.attribute")`` — a django-ninja ``Router`` mounted on API v1
   (e.g. ``("/reports", "gongkai.reports.api.router")``), or a list of such pairs;
-- ``staff_nav``: ``[(url_name, label), ...]`` — links in the staff workspace's navigation;
+- ``staff_nav``: ``[(url_name, label), ...]`` — links in the staff workspace's navigation; a
+  third element ``"module.function"`` (``function(user) -> bool``) shows the link only to the
+  users for whom it is true (e.g. the supervision page to those who supervise);
 - ``portal_cards``: ``[(url_name, title, description), ...]`` — cards on the public home page
   ("what you can do here"); list only pages that exist;
 - ``cli_commands``: ``[(name, description), ...]`` — shown by ``gongkai help``;
@@ -47,10 +49,13 @@ class PortalCard:
     description: str
 
 
-def staff_nav() -> list[NavLink]:
+def staff_nav(user: Any = None) -> list[NavLink]:
+    """The navigation links for ``user``: a link with a predicate only when it holds for them."""
     links: list[NavLink] = []
     for config in apps.get_app_configs():
-        for url_name, label in getattr(config, "staff_nav", []):
+        for url_name, label, *condition in getattr(config, "staff_nav", []):
+            if condition and (user is None or not import_string(condition[0])(user)):
+                continue
             links.append(NavLink(reverse(url_name), str(label)))
     return links
 

@@ -14,4 +14,4 @@ def workspace(request: HttpRequest) -> dict[str, list[NavLink]]:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
-    return {"staff_nav": staff_nav()}
+    return {"staff_nav": staff_nav(user)}

@@ -106,7 +106,8 @@ def test_dashboard_counts(world: World) -> None:
     )
     assert rows["city"]["open_presses"] == 1
     assert rows["prov"]["open"] == 2  # with the agencies under it, as the workspace list counts
-    assert rows["county"]["open"] == 0 and rows["county"]["open_presses"] == 1
+    assert rows["county"]["open"] == 0
+    assert rows["county"]["open_presses"] == 1
     later = {r["code"]: r for r in selectors.supervision_rows(world.users["supervisor"], today=date(2026, 9, 30))}
     assert (later["city"]["due_soon"], later["city"]["overdue"]) == (0, 1)
     assert due.pk in selectors.in_view(selectors.staff_cases(world.users["supervisor"]), "open", None).values_list(
@@ -127,6 +128,8 @@ def test_pages(client: Client, world: World) -> None:
     page = client.get(reverse("cases:supervision"))
     assert page.status_code == 200
     assert "青山市人民政府" in page.content.decode()
+    nav_link = f'<a href="{reverse("cases:supervision")}">督办看板</a>'
+    assert nav_link in client.get(reverse("workspace:dashboard")).content.decode()
     response = client.post(reverse("cases:press", args=["city"]), {"instruction": "请加快", "case": case.number})
     assert response.status_code == 302
     assert CasePress.objects.get().case == case
@@ -140,6 +143,7 @@ def test_pages(client: Client, world: World) -> None:
     client.force_login(world.users["handler"])
     listing = client.get(reverse("cases:list")).content.decode()
     assert "请加快" in listing
+    assert nav_link not in listing
     press = CasePress.objects.get()
     client.post(reverse("cases:press_acknowledge", args=[press.pk]))
     press.refresh_from_db()
