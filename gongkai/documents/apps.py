@@ -6,7 +6,7 @@ class DocumentsConfig(AppConfig):
     name = "gongkai.documents"
     label = "documents"
     verbose_name = _("Document library")
-    urls = [("gk/", "gongkai.documents.public_urls")]
+    urls = [("gk/", "gongkai.documents.public_urls"), ("staff/documents/", "gongkai.documents.staff_urls")]
     audit_actions = {
         "document.created": _("document created"),
         "document.changed": _("document changed"),
@@ -14,6 +14,7 @@ class DocumentsConfig(AppConfig):
         "document.status_changed": _("status of a document changed"),
         "document.interpretation_added": _("interpretation added"),
         "document.interpretation_exempted": _("document exempted from 三同步"),
+        "document.figures_entered": _("figures of report table 2 entered"),
     }
     api_router = [
         ("/documents", "gongkai.documents.api.public_router"),

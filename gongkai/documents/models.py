@@ -297,3 +297,28 @@ class IndexCounter(models.Model):
 
 
 delete_files_with_rows(DocumentAttachment, "file")
+
+
+class ProactiveFigures(TimeStampedModel):
+    """The figures of report table 二 that the library does not hold, entered or imported per agency
+    and year: licensing, penalty and compulsory decisions, and the administrative fees collected."""
+
+    agency = models.ForeignKey("agencies.Agency", verbose_name=_("agency"), on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField(_("year"))
+    licensing_decisions = models.PositiveIntegerField(_("administrative licensing decisions"), default=0)
+    penalty_decisions = models.PositiveIntegerField(_("administrative penalty decisions"), default=0)
+    compulsory_decisions = models.PositiveIntegerField(_("administrative compulsory decisions"), default=0)
+    fees_10k_yuan = models.DecimalField(
+        _("administrative fees (10,000 yuan)"), max_digits=14, decimal_places=4, default=0
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("entered by"), on_delete=models.PROTECT, null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("figures of report table 2")
+        verbose_name_plural = _("figures of report table 2")
+        constraints = [models.UniqueConstraint(fields=["agency", "year"], name="proactive_figures_per_agency_year")]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id} {self.year}"

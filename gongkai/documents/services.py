@@ -395,3 +395,41 @@ def document_exempt_interpretation(*, actor: Actor, document: Document, reason: 
             via=via,
         )
         return document
+
+
+def figures_save(*, actor: Actor, rows: list[Any], via: str = "web") -> int:
+    """Keep the table-二 figures of ``rows`` (``figures_csv.FiguresRow``), replacing earlier ones
+    of the same agency and year; all or nothing; audited per agency and year."""
+    from .models import ProactiveFigures
+
+    with transaction.atomic():
+        agencies = {a.code: a for a in Agency.objects.filter(code__in={row.agency for row in rows})}
+        for row in rows:
+            agency = agencies.get(row.agency)
+            if agency is None:
+                raise ValidationFailed(_("No agency with the code “%(code)s”.") % {"code": row.agency})
+            require(
+                _allowed(actor, permissions.can_edit_documents, agency),
+                _("Only the editors and the head of %(agency)s may enter its figures.") % {"agency": agency.name},
+            )
+            values = {
+                "licensing_decisions": row.licensing,
+                "penalty_decisions": row.penalty,
+                "compulsory_decisions": row.compulsory,
+                "fees_10k_yuan": row.fees,
+                "entered_by": actor if actor is not None and actor.is_authenticated else None,
+            }
+            figures, created = ProactiveFigures.objects.update_or_create(agency=agency, year=row.year, defaults=values)
+            record_event(
+                actor=actor,
+                action="document.figures_entered",
+                obj=figures,
+                agency=agency,
+                details={
+                    "year": row.year,
+                    "created": created,
+                    **{k: str(v) for k, v in values.items() if k != "entered_by"},
+                },
+                via=via,
+            )
+        return len(rows)
