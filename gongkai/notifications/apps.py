@@ -17,9 +17,10 @@ class NotificationsConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from gongkai.cases.models import Case
-        from gongkai.cases.signals import case_step_recorded
+        from gongkai.cases.models import Case, CasePress
+        from gongkai.cases.signals import case_pressed, case_step_recorded
 
         from . import receivers
 
         case_step_recorded.connect(receivers.notify_of_step, sender=Case, dispatch_uid="notifications.step")
+        case_pressed.connect(receivers.notify_of_press, sender=CasePress, dispatch_uid="notifications.press")

@@ -88,3 +88,37 @@ def notify_of_step(
             case=case,
             agency=case.agency,
         )
+
+
+def notify_of_press(sender: Any, *, press: Any, actor: Actor, **kwargs: Any) -> None:
+    """督办: the pressed agency's office heads, and the handler of the case pressed about."""
+    from gongkai.agencies.models import Membership, Role
+
+    people = {
+        m.user.pk: m.user
+        for m in Membership.objects.filter(agency=press.agency, role=Role.HEAD, user__is_active=True).select_related(
+            "user"
+        )
+    }
+    case = press.case
+    if case is not None and case.handler is not None and case.handler.is_active:
+        people[case.handler.pk] = case.handler
+    path = reverse("cases:detail", args=[case.pk]) if case is not None else reverse("cases:list")
+    supervisor = (getattr(actor, "get_full_name", lambda: "")() or actor.get_username()) if actor is not None else ""
+    values = {
+        "agency": press.agency.name,
+        "supervisor": supervisor,
+        "instruction": press.instruction,
+        "link": site_url(path),
+        "number": case.number if case is not None else "",
+    }
+    for user in people.values():
+        notify(
+            event_key=f"press:{press.pk}",
+            kind="pressed",
+            recipients=staff_recipients(user),
+            values=values,
+            link=path,
+            case=case,
+            agency=press.agency,
+        )

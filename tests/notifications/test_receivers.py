@@ -140,3 +140,19 @@ def test_the_handler_with_an_address_also_gets_an_email(world: Any) -> None:
     email = Notification.objects.get(kind="assigned", channel="email")
     assert email.recipient == "handler@qingshan.gov.cn"
     assert f"/staff/cases/{case.pk}/" in email.body
+
+
+def test_a_press_is_told_to_the_heads_and_the_handler(world: Any) -> None:
+    from tests.cases.builders import assigned
+
+    case = assigned(world)
+    press = services.case_press(
+        actor=world.users["supervisor"], agency=world.city, instruction="已超期，请于三日内答复", case=case
+    )
+    rows = Notification.objects.filter(kind="pressed", channel="workspace")
+    assert {row.user.username for row in rows} == {"city_head", "city_handler"}
+    row = rows.first()
+    assert row is not None
+    assert "已超期，请于三日内答复" in row.body
+    assert row.event_key == f"press:{press.pk}"
+    assert row.link == f"/staff/cases/{case.pk}/"

@@ -20,6 +20,7 @@ from gongkai.core.permissions import require
 
 from .. import permissions
 from ..models import Case, CasePress, JointConsultation
+from ..signals import case_pressed
 from ._shared import _add_event, _locked, _today
 
 INSTRUCTION_MAX = 2000
@@ -63,6 +64,7 @@ def case_press(
         record_event(actor=actor, action="case.pressed", obj=case or agency, agency=agency, details=details, via=via)
         if case is not None:
             _add_event(case, action="pressed", on=_today(), actor=actor, via=via, data={"press": press.pk}, note=text)
+        case_pressed.send(sender=CasePress, press=press, actor=actor)
         return press
 
 
