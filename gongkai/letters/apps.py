@@ -6,6 +6,7 @@ class LettersConfig(AppConfig):
     name = "gongkai.letters"
     label = "letters"
     verbose_name = _("Letters")
+    staff_nav = [("letters:templates", _("Letter templates"), "gongkai.letters.templates_admin.manages_any")]
     urls = [("staff/letters/", "gongkai.letters.urls"), ("apply/status/letters/", "gongkai.letters.public_urls")]
     api_router = [
         ("/applications", "gongkai.letters.api.public_router"),
@@ -14,6 +15,8 @@ class LettersConfig(AppConfig):
     audit_actions = {
         "letter.issued": _("letter issued"),
         "letter.delivery_recorded": _("delivery of a letter recorded"),
+        "letter.template_saved": _("letter template saved"),
+        "letter.template_reset": _("agency's letter template removed"),
     }
 
     def ready(self) -> None:
