@@ -28,6 +28,7 @@ class CasesConfig(AppConfig):
     api_router = [
         ("/applications", "gongkai.cases.api.router"),
         ("/staff/cases", "gongkai.cases.staff_api.router"),
+        ("/staff/cases", "gongkai.cases.appeals_api.router"),
         ("/staff", "gongkai.cases.staff_api.supervision_router"),
     ]
     cli_commands = [("cases", _("applications for disclosure: list cases, show one"))]
@@ -37,4 +38,7 @@ class CasesConfig(AppConfig):
         **{f"case.{step}": label for step, label in STEP_LABELS.items()},
         "case.personal_data_viewed": _("applicant's personal data viewed"),
         "case.press_acknowledged": _("press for action acknowledged"),
+        "case.appeal_recorded": _("reconsideration or lawsuit recorded"),
+        "case.appeal_result": _("result of a reconsideration or lawsuit recorded"),
+        "case.reopened": _("case reopened for a new reply"),
     }

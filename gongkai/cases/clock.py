@@ -5,6 +5,12 @@ does the calendars' recompute registry after a holiday-schedule edit (``recomput
 whose period runs into a year with no loaded schedule (every December, before the State
 Council's notice for next year is entered) still gets a date: counted on weekends alone beyond
 the loaded years and marked provisional (暂定), with the reason, until the year is entered.
+
+A reopened case (a reconsideration body or court corrected the reply, ``services.appeals``) owes
+a new reply, and the law clock has no event for that: its events end with the reply. So the
+period starts anew as if received on the day of reopening — the ``reopen`` step's date is the
+receipt date of the new period, and only the clock events after that step count
+(``current_period``). The case's own ``received_on`` stays the Art. 31 date of the application.
 """
 
 from __future__ import annotations
@@ -49,6 +55,21 @@ def clock_events(events: Iterable[CaseEvent]) -> tuple[Event, ...]:
     return tuple(found)
 
 
+REOPEN_ACTION = "reopen"
+
+
+def current_period(received_on: date, events: Iterable[CaseEvent]) -> tuple[date, tuple[Event, ...]]:
+    """The start of the running reply period and its clock events: from the receipt, or from the
+    last reopening (its date, and only the events after it)."""
+    start, current = received_on, list[CaseEvent]()
+    for event in events:
+        if event.action == REOPEN_ACTION:
+            start, current = event.on, []
+        else:
+            current.append(event)
+    return start, clock_events(current)
+
+
 def evaluate(
     received_on: date, events: tuple[Event, ...], today: date, calendar: WorkingCalendar | None = None
 ) -> CaseClock:
@@ -77,9 +98,8 @@ def case_clock(case: Case, today: date | None = None) -> CaseClock | None:
         return None
     from django.utils import timezone
 
-    return evaluate(
-        case.received_on, clock_events(case.events.all()), today or timezone.localdate(), get_calendar(case.agency)
-    )
+    start, events = current_period(case.received_on, case.events.all())
+    return evaluate(start, events, today or timezone.localdate(), get_calendar(case.agency))
 
 
 def case_steps(case: Case) -> list[Step]:
@@ -94,7 +114,8 @@ def refresh_clock(case: Case, today: date, calendar: WorkingCalendar | None = No
         return False
     if calendar is None:  # the case's own calendar: national, plus its region's rest days (藏历新年 …)
         calendar = get_calendar(case.agency)
-    result = evaluate(case.received_on, clock_events(case.events.all()), today, calendar)
+    start, events = current_period(case.received_on, case.events.all())
+    result = evaluate(start, events, today, calendar)
     state = result.state
     new = (
         state.due if state else None,

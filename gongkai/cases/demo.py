@@ -99,6 +99,8 @@ CASES = [
     DemoCase("市场监管部门对本小区周边餐饮店的检查记录", PEOPLE[5], 2, "assigned"),
     DemoCase("全市公共停车场收费标准的核定文件", PEOPLE[1], 1, "received", channel="online"),
     DemoCase("希望了解市政府常务会议研究城市更新的会议纪要", PEOPLE[0], 40, "withdrawn"),
+    # answered long ago; a reconsideration corrected the reply (demo_appeals): reopened for a new one
+    DemoCase("本公司所在工业园区的土地征收批复及补偿标准", PEOPLE[2], 60, "replied"),
 ]
 
 
@@ -145,7 +147,74 @@ def load_demo_cases() -> list[str]:
         case = services.case_assign(actor=registrar, case=case, handler=handler, on=arrived, via="demo")
         _STEPS[item.steps](case, arrived, handler, head)
         made.append(case.number)
+    _demo_appeals(agency, handler, head)
     return made
+
+
+def _reply_day(case: Case) -> date:
+    return case.events.filter(action="issue_reply").values_list("on", flat=True).get()
+
+
+def _demo_appeals(agency: Agency, handler: Any, head: Any) -> None:
+    """Reconsiderations and lawsuits with each result of report table 四 on the answered cases:
+    维持 then a lawsuit after it still pending, 其他 (a lawsuit withdrawn), 纠正 (reopens its case)."""
+    today = timezone.localdate()
+    cases = {c.description: c for c in Case.objects.filter(agency=agency)}
+    closed = cases[CASES[0].description]
+    replied = _reply_day(closed)
+    first = services.appeal_record(
+        closed,
+        actor=handler,
+        kind="reconsideration",
+        body="示范省人民政府",
+        filed_on=_after(replied, 5),
+        body_number="示政复〔2026〕31号",
+        via="demo",
+    )
+    services.appeal_set_result(first, actor=handler, result="upheld", result_on=_after(replied, 20), via="demo")
+    services.appeal_record(
+        closed,
+        actor=handler,
+        kind="litigation_after_reconsideration",
+        body="青山市中级人民法院",
+        filed_on=_after(replied, 23),
+        body_number="（2026）青01行初17号",
+        follows=first,
+        via="demo",
+    )
+    partial = cases[CASES[1].description]
+    replied = _reply_day(partial)
+    sued = services.appeal_record(
+        partial,
+        actor=handler,
+        kind="litigation_direct",
+        body="青山市青河区人民法院",
+        filed_on=_after(replied, 2),
+        body_number="（2026）青0102行初8号",
+        via="demo",
+    )
+    services.appeal_set_result(
+        sued, actor=handler, result="other", result_on=_after(replied, 12), note="原告撤回起诉", via="demo"
+    )
+    reopened = cases[CASES[-1].description]
+    replied = _reply_day(reopened)
+    corrected = services.appeal_record(
+        reopened,
+        actor=handler,
+        kind="reconsideration",
+        body="示范省人民政府",
+        filed_on=_after(replied, 10),
+        body_number="示政复〔2026〕45号",
+        via="demo",
+    )
+    services.appeal_set_result(
+        corrected,
+        actor=head,
+        result="corrected",
+        result_on=max(corrected.filed_on, today - timedelta(days=5)),
+        note="复议机关责令重新答复",
+        via="demo",
+    )
 
 
 def _replied(case: Case, arrived: date, handler: Any, head: Any) -> None:

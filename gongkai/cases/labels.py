@@ -27,6 +27,9 @@ STEP_LABELS = {
     "withdraw": _("application withdrawn"),
     "pressed": _("pressed for action (督办)"),
     "joint_consultation": _("joint consultation held"),
+    "appeal_recorded": _("reconsideration or lawsuit recorded"),
+    "appeal_result": _("result of a reconsideration or lawsuit"),
+    "reopen": _("case reopened for a new reply"),
 }
 
 # The fields of the steps (cases/actions.py), as the case page labels them.

@@ -18,6 +18,7 @@ from gongkai.core.storage import delete_files_with_rows
 from gongkai.law.applicants import ApplicantKind
 from gongkai.law.outcomes import OUTCOME_BY_CODE
 from gongkai.law.receipt import Channel
+from gongkai.law.remedies import AppealKind, AppealResult
 
 DEFAULT_NUMBER_PATTERN = "{agency_short}申〔{year}〕{seq:04d}号"
 
@@ -368,3 +369,77 @@ class CasePrecedent(models.Model):
 
 
 delete_files_with_rows(CaseAttachment, "file")
+
+
+class AppealKindChoice(models.TextChoices):
+    RECONSIDERATION = AppealKind.RECONSIDERATION.value, _("administrative reconsideration")
+    LITIGATION_DIRECT = AppealKind.LITIGATION_DIRECT.value, _("litigation without reconsideration")
+    LITIGATION_AFTER_RECONSIDERATION = (
+        AppealKind.LITIGATION_AFTER_RECONSIDERATION.value,
+        _("litigation after reconsideration"),
+    )
+
+
+class AppealResultChoice(models.TextChoices):
+    PENDING = AppealResult.PENDING.value, _("pending")
+    UPHELD = AppealResult.UPHELD.value, _("upheld")
+    CORRECTED = AppealResult.CORRECTED.value, _("corrected")
+    OTHER = AppealResult.OTHER.value, _("other result")
+
+
+class CaseAppeal(models.Model):
+    """A reconsideration (行政复议) or lawsuit (行政诉讼) against the reply of a case: report table 四.
+
+    ``result`` is one of table 四's columns (``gongkai.law.remedies``); a result of 纠正 reopens
+    the case for a new reply (``services.appeals``). A lawsuit after reconsideration may name the
+    reconsideration it follows (``follows``).
+    """
+
+    case = models.ForeignKey(Case, verbose_name=_("case"), on_delete=models.PROTECT, related_name="appeals")
+    kind = models.CharField(_("kind of remedy"), max_length=40, choices=AppealKindChoice.choices)
+    follows = models.ForeignKey(
+        "self",
+        verbose_name=_("reconsideration it follows"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="lawsuits",
+    )
+    body = models.CharField(_("reconsideration body or court"), max_length=200)
+    filed_on = models.DateField(_("filed on"))
+    body_number = models.CharField(_("case number of the body or court"), max_length=100, blank=True)
+    result = models.CharField(
+        _("result"), max_length=16, choices=AppealResultChoice.choices, default=AppealResultChoice.PENDING
+    )
+    result_on = models.DateField(_("result on"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    recorded_at = models.DateTimeField(_("recorded at"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("reconsideration or lawsuit")
+        verbose_name_plural = _("reconsiderations and lawsuits")
+        ordering = ["filed_on", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(result=AppealResultChoice.PENDING) & Q(result_on__isnull=True))
+                | (~Q(result=AppealResultChoice.PENDING) & Q(result_on__gte=models.F("filed_on"))),
+                name="case_appeal_result_dated",
+            ),
+            models.CheckConstraint(
+                condition=Q(follows__isnull=True) | Q(kind=AppealKindChoice.LITIGATION_AFTER_RECONSIDERATION),
+                name="case_appeal_follows_only_after_reconsideration",
+            ),
+        ]
+        indexes = [models.Index(fields=["filed_on"], name="case_appeal_filed_on")]
+
+    def __str__(self) -> str:
+        return f"{self.case_id} {self.kind} {self.filed_on:%Y-%m-%d}"

@@ -7,6 +7,8 @@ in_progress ─draft_reply→ reply_drafted ─approve_reply→ reply_approved �
 reply_drafted ─return_reply→ in_progress (the head sends the draft back)
 awaiting_correction / awaiting_payment ─close→ closed (abandoned: Art. 30 / 国办函〔2020〕109号)
 received / in_progress ─transfer→ transferred;  every open state ─withdraw→ withdrawn
+replied / closed ─reopen→ in_progress (a reconsideration or court corrected the reply: a new reply
+is due, services/appeals.py)
 Assigning, extending, setting a deadline (Art. 35) and asking for assistance (协查) are events
 that leave the state as it is.
 """
@@ -39,7 +41,8 @@ CASE_STATES = StateMachine(
         S.AWAITING_PAYMENT: [S.IN_PROGRESS, S.CLOSED, S.WITHDRAWN],
         S.REPLY_DRAFTED: [S.REPLY_APPROVED, S.IN_PROGRESS, S.WITHDRAWN],
         S.REPLY_APPROVED: [S.REPLIED, S.WITHDRAWN],
-        S.REPLIED: [S.CLOSED],
+        S.REPLIED: [S.CLOSED, S.IN_PROGRESS],
+        S.CLOSED: [S.IN_PROGRESS],
     },
 )
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import attachment_views, counter, library_views, views
+from . import appeal_views, attachment_views, counter, library_views, views
 
 app_name = "cases"
 
@@ -19,4 +19,7 @@ urlpatterns = [
     path("supervision/<str:code>/press/", views.press_create, name="press"),
     path("presses/<int:pk>/acknowledge/", views.press_acknowledge, name="press_acknowledge"),
     path("<int:pk>/joint-consultations/", views.joint_consultation_record, name="joint_consultation"),
+    # reconsiderations and lawsuits (appeal_views)
+    path("<int:pk>/appeals/", appeal_views.appeal_record_view, name="appeal_record"),
+    path("<int:pk>/appeals/<int:appeal_id>/result/", appeal_views.appeal_result_view, name="appeal_result"),
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.core.management import call_command
 
-from gongkai.cases.models import Case, CaseStatus
+from gongkai.cases.models import Case, CaseAppeal, CaseStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +25,13 @@ def test_the_demo_loads_a_living_office_once() -> None:
         CaseStatus.WITHDRAWN,
     } <= statuses
     count = Case.objects.count()
-    assert count == 12
+    assert count == 13
+    # appeals with each result of report table 四; the corrected one reopened its case
+    assert set(CaseAppeal.objects.values_list("result", flat=True)) == {"upheld", "corrected", "other", "pending"}
+    reopened = CaseAppeal.objects.get(result="corrected").case
+    assert reopened.status == CaseStatus.IN_PROGRESS
+    assert reopened.events.filter(action="reopen").exists()
     assert Case.objects.exclude(clock_problem="").exclude(due_provisional=True).count() == 0  # every clock computed
     call_command("demo", verbosity=0)
     assert Case.objects.count() == count
+    assert CaseAppeal.objects.count() == 4

@@ -102,6 +102,7 @@ def test_the_apps_declare_their_wiring() -> None:
         "/clock",
         "/applications",
         "/staff/cases",
+        "/staff/cases",
         "/staff",
         "/documents",
         "/staff/documents",

@@ -15,6 +15,7 @@ known by content and checked for size, and their audited, hash-checked download
 records on a case; neither moves the state or the clock.
 """
 
+from .appeals import appeal_record, appeal_set_result
 from .archive import archive_due, case_archive, case_link_precedent, case_unarchive
 from .attachments import (
     MAX_FILES,
@@ -66,6 +67,8 @@ __all__ = [
     "ApplicationInput",
     "AttachmentFile",
     "Submitted",
+    "appeal_record",
+    "appeal_set_result",
     "application_problems",
     "archive_due",
     "attachment_bytes",
