@@ -20,3 +20,5 @@ class DocumentsConfig(AppConfig):
         ("/documents", "gongkai.documents.api.public_router"),
         ("/staff/documents", "gongkai.documents.api.staff_router"),
     ]
+    cli_commands = [("documents", _("document library: import documents from CSV or JSON Lines"))]
+    demo_loaders = ["gongkai.documents.demo.load_demo_documents"]

@@ -42,6 +42,7 @@ def test_help_lists_commands_in_chinese(capsys: pytest.CaptureFixture[str]) -> N
         "agencies",
         "clock",
         "cases",
+        "documents",
         "remind",
         "notify",
         "unlock",
