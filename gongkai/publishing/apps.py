@@ -6,3 +6,20 @@ class PublishingConfig(AppConfig):
     name = "gongkai.publishing"
     label = "publishing"
     verbose_name = _("Pre-publication review")
+    urls = ("staff/publishing/", "gongkai.publishing.urls")
+    staff_nav = [("publishing:queue", _("Review"))]
+    cli_commands = [("patrol", _("re-check the published documents against today's dictionaries"))]
+    audit_actions = {
+        "document.submitted": _("document submitted for review"),
+        "document.approved": _("document approved at a review stage"),
+        "document.returned": _("document returned to the editor"),
+        "document.published": _("document published"),
+        "document.withdrawn": _("document withdrawn"),
+        "document.patrolled": _("new findings in a published document"),
+        "finding.accepted": _("finding accepted"),
+        "finding.dismissed": _("finding dismissed"),
+        "patrol.queued": _("patrol started"),
+    }
+
+    def ready(self) -> None:
+        from . import checking  # noqa: F401  (connects the signals that rebuild the checker)

@@ -43,6 +43,7 @@ def test_help_lists_commands_in_chinese(capsys: pytest.CaptureFixture[str]) -> N
         "clock",
         "cases",
         "documents",
+        "patrol",
         "remind",
         "notify",
         "unlock",
