@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from gongkai.text.checks import Severity
 
@@ -19,7 +20,7 @@ from gongkai.text.checks import Severity
 class SeverityChoice(models.TextChoices):
     ERROR = Severity.ERROR.value, _("error")
     WARNING = Severity.WARNING.value, _("warning")
-    NOTICE = Severity.NOTICE.value, _("notice")
+    NOTICE = Severity.NOTICE.value, pgettext_lazy("severity", "notice")
 
 
 class WordingCategory(models.TextChoices):
@@ -86,7 +87,9 @@ class ReviewRound(models.Model):
     )
     submitted_at = models.DateTimeField(_("submitted at"))
     signoffs_required = models.PositiveSmallIntegerField(_("sign-offs required"))
-    outcome = models.CharField(_("outcome"), max_length=16, choices=RoundOutcome.choices, default=RoundOutcome.OPEN)
+    outcome = models.CharField(
+        _("outcome of the round"), max_length=16, choices=RoundOutcome.choices, default=RoundOutcome.OPEN
+    )
 
     class Meta:
         verbose_name = _("review round")
@@ -153,12 +156,14 @@ class CheckFinding(models.Model):
     check_name = models.CharField(_("check"), max_length=16)  # wording, privacy, format
     category = models.CharField(_("category"), max_length=32)
     severity = models.CharField(_("severity"), max_length=8, choices=SeverityChoice.choices)
-    start = models.PositiveIntegerField(_("from"))
-    end = models.PositiveIntegerField(_("to"))
+    start = models.PositiveIntegerField(_("start position"))
+    end = models.PositiveIntegerField(_("end position"))
     found = models.CharField(_("found text"), max_length=200)  # personal data masked
     suggestion = models.CharField(_("suggestion"), max_length=200, blank=True)
     note = models.CharField(_("note"), max_length=200, blank=True)
-    status = models.CharField(_("status"), max_length=16, choices=FindingStatus.choices, default=FindingStatus.OPEN)
+    status = models.CharField(
+        _("state of the finding"), max_length=16, choices=FindingStatus.choices, default=FindingStatus.OPEN
+    )
     reason = models.TextField(_("reason"), blank=True)
     resolved_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -191,7 +196,7 @@ class PatrolStatus(models.TextChoices):
     QUEUED = "queued", _("queued")
     RUNNING = "running", _("running")
     DONE = "done", _("done")
-    FAILED = "failed", _("failed")
+    FAILED = "failed", _("stopped with an error")
 
 
 class PatrolRun(models.Model):
@@ -209,7 +214,9 @@ class PatrolRun(models.Model):
     started_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("started by"), on_delete=models.PROTECT, null=True, related_name="+"
     )
-    status = models.CharField(_("status"), max_length=16, choices=PatrolStatus.choices, default=PatrolStatus.QUEUED)
+    status = models.CharField(
+        _("state of the patrol"), max_length=16, choices=PatrolStatus.choices, default=PatrolStatus.QUEUED
+    )
     task_id = models.CharField(max_length=64, blank=True, editable=False)
     report = models.JSONField(_("report"), default=list, blank=True, editable=False)
     reason = models.TextField(_("reason of failure"), blank=True, editable=False)

@@ -62,7 +62,7 @@ class Command(GongkaiCommand):
     help = _("Re-check the published documents against today's dictionaries and report per agency.")
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--agency", help=_("only this agency and those below it (code)"))
+        parser.add_argument("--agency", help=_("only the documents of this agency and those below it (code)"))
         parser.add_argument("--json", action="store_true", help=_("JSON instead of a table"))
         parser.add_argument("--quiet", action="store_true", help=_("no progress bar"))
 
