@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext
 
 from .models import CheckFinding
 
@@ -28,9 +27,7 @@ def category_label(check: str, category: str) -> str:
 
 
 def severity_label(severity: str) -> str:
-    return {"error": _("error"), "warning": _("warning"), "notice": pgettext("severity", "notice")}.get(
-        severity, severity
-    )
+    return {"error": _("error"), "warning": _("warning"), "notice": _("hint")}.get(severity, severity)
 
 
 def finding_message(finding: CheckFinding) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from gongkai.text.checks import Severity
 
@@ -20,7 +19,7 @@ from gongkai.text.checks import Severity
 class SeverityChoice(models.TextChoices):
     ERROR = Severity.ERROR.value, _("error")
     WARNING = Severity.WARNING.value, _("warning")
-    NOTICE = Severity.NOTICE.value, pgettext_lazy("severity", "notice")
+    NOTICE = Severity.NOTICE.value, _("hint")
 
 
 class WordingCategory(models.TextChoices):
