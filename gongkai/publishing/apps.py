@@ -7,7 +7,7 @@ class PublishingConfig(AppConfig):
     label = "publishing"
     verbose_name = _("Pre-publication review")
     urls = ("staff/publishing/", "gongkai.publishing.urls")
-    staff_nav = [("publishing:queue", _("Review"))]
+    staff_nav = [("publishing:queue", _("Review"), "gongkai.publishing.permissions.works_on_documents")]
     cli_commands = [("patrol", _("re-check the published documents against today's dictionaries"))]
     audit_actions = {
         "document.submitted": _("document submitted for review"),

@@ -82,3 +82,13 @@ def test_the_editor_submits_and_reviewers_sign_off_through_the_forms(desk: Desk,
     page = client.get(reverse("publishing:document", args=[document.pk])).content.decode()
     assert reverse("publishing:withdraw", args=[document.pk]) in page
     assert page.count("同意") >= 3
+
+
+def test_the_navigation_links_the_desk_for_editors_and_reviewers_only(desk: Desk, client: Client) -> None:
+    link = f'href="{reverse("publishing:queue")}"'
+    client.force_login(desk.reviewers[0])
+    assert link in client.get(reverse("publishing:queue")).content.decode()
+    client.force_login(desk.world.users["handler"])
+    page = client.get(reverse("publishing:queue"))
+    assert page.status_code == 200  # an empty queue
+    assert link not in page.content.decode()
