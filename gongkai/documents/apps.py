@@ -7,6 +7,7 @@ class DocumentsConfig(AppConfig):
     label = "documents"
     verbose_name = _("Document library")
     urls = [("gk/", "gongkai.documents.public_urls"), ("staff/documents/", "gongkai.documents.staff_urls")]
+    staff_nav = [("documents_staff:list", _("Document library"))]
     audit_actions = {
         "document.created": _("document created"),
         "document.changed": _("document changed"),
@@ -15,6 +16,7 @@ class DocumentsConfig(AppConfig):
         "document.interpretation_added": _("interpretation added"),
         "document.interpretation_exempted": _("document exempted from 三同步"),
         "document.figures_entered": _("figures of report table 2 entered"),
+        "document.attached": _("files added to a document"),
     }
     api_router = [
         ("/documents", "gongkai.documents.api.public_router"),

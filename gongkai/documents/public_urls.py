@@ -11,4 +11,5 @@ urlpatterns = [
     path("<str:code>/documents/", public_views.document_list, name="list"),
     path("<str:code>/normative/", public_views.normative_in_force, name="normative"),
     path("document/<int:pk>/", public_views.document_detail, name="detail"),
+    path("document/<int:pk>/files/<int:attachment_id>/", public_views.attachment_download, name="file"),
 ]

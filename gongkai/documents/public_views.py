@@ -155,3 +155,16 @@ def _qr(url: str) -> str:
     import segno
 
     return str(segno.make(url, error="m").svg_inline(scale=3, title=url))
+
+
+def attachment_download(request: HttpRequest, pk: int, attachment_id: int) -> HttpResponse:
+    """A file of a published document, as it was published."""
+    from gongkai.core.storage import read_bytes
+
+    from .staff_views import _file_response
+
+    document = selectors.public_documents().filter(pk=pk).first()
+    attachment = document.attachments.filter(pk=attachment_id).first() if document is not None else None
+    if attachment is None:
+        raise Http404
+    return _file_response(HttpResponse, attachment, read_bytes(attachment.file.name, sha256=attachment.sha256))

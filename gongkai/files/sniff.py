@@ -114,6 +114,17 @@ def sniff_attachment(data: bytes) -> str | None:
     return None
 
 
+def sniff_document_file(data: bytes) -> str | None:
+    """The kind of a file published with a document: an attachment's kinds, and XLSX (statistics,
+    lists) — "xlsx" for a ZIP holding ``xl/workbook.xml``; None: not one."""
+    kind = sniff_attachment(data)
+    if kind is None and data.startswith(_ZIP):
+        names = _zip_names(data)
+        if names is not None and "xl/workbook.xml" in names:
+            return "xlsx"
+    return kind
+
+
 def _zip_names(data: bytes) -> frozenset[str] | None:
     """The member names of a ZIP; None: not a readable ZIP, or one with more entries than the cap."""
     entries = directory_entries(data)
