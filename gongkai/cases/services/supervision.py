@@ -72,7 +72,7 @@ def press_acknowledge(*, actor: Actor, press: CasePress, via: str = "web") -> Ca
     """The pressed agency's head or staff acknowledge a press, once."""
     with transaction.atomic():
         try:
-            press = CasePress.objects.select_for_update().select_related("agency", "case").get(pk=press.pk)
+            press = CasePress.objects.select_for_update(of=("self",)).select_related("agency", "case").get(pk=press.pk)
         except CasePress.DoesNotExist as error:
             raise NotFound(_("The press no longer exists.")) from error
         require(
