@@ -6,9 +6,28 @@ Small yes/no functions on top of the roles (``roles.ROLE_REACH``) and the scopin
 
 from __future__ import annotations
 
+from django.db.models import QuerySet
+
 from .models import Agency, Membership, Role
 from .roles import Access
 from .scoping import AnyUser, can_reach
+
+
+def holds_role(user: AnyUser, agency: Agency, *roles: str) -> bool:
+    """Whether ``user`` (active) holds one of ``roles`` in ``agency`` itself (not above it)."""
+    if not (user.is_authenticated and user.is_active) or user.pk is None:
+        return False
+    return Membership.objects.filter(user_id=user.pk, agency=agency, role__in=roles).exists()
+
+
+def agencies_with_roles(user: AnyUser, *roles: str) -> QuerySet[Agency]:
+    """The active agencies where ``user`` holds one of ``roles`` (superusers: every active agency)."""
+    agencies = Agency.objects.filter(is_active=True)
+    if is_superuser(user):
+        return agencies.order_by("path")
+    if not (user.is_authenticated and user.is_active) or user.pk is None:
+        return agencies.none()
+    return agencies.filter(memberships__user_id=user.pk, memberships__role__in=roles).distinct().order_by("path")
 
 
 def is_active_staff(user: AnyUser) -> bool:

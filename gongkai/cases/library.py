@@ -91,6 +91,7 @@ def repeats_of(case: Case, user: AnyUser) -> list[Repeat]:
     reachable = scope(Case.objects.exclude(pk=case.pk), user).select_related("agency")
     same = list(reachable.filter(applicant__id_digest=case.applicant.id_digest).order_by("-received_at")[:20])
     found = {other.pk: Repeat(other, True, None) for other in same}
+    same_pks = set(found)
     since = case.received_at - SIMILAR_WINDOW
     pool = list(
         reachable.filter(agency=case.agency, received_at__gte=since)
@@ -101,7 +102,7 @@ def repeats_of(case: Case, user: AnyUser) -> list[Repeat]:
     by_pk = {other.pk: other for other in reachable.filter(pk__in=[s.key for s in alike])}
     for similar in alike:
         other = by_pk[similar.key]
-        found[other.pk] = Repeat(other, other.pk in {c.pk for c in same}, similar.score)
+        found[other.pk] = Repeat(other, other.pk in same_pks, similar.score)
     return sorted(found.values(), key=lambda r: (r.score is None, -(r.score or 0), -r.case.received_at.timestamp()))
 
 

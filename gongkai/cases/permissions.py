@@ -13,22 +13,16 @@ from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 
 from gongkai.agencies.models import Agency, Membership, Role
-from gongkai.agencies.permissions import can_act_for, can_approve_for, is_superuser
+from gongkai.agencies.permissions import agencies_with_roles, can_act_for, can_approve_for, holds_role, is_superuser
 from gongkai.agencies.roles import Access
 from gongkai.agencies.scoping import AnyUser, agencies_for
 
 from .models import Case
 
 
-def _holds(user: AnyUser, agency: Agency, *roles: Role) -> bool:
-    if not (user.is_authenticated and user.is_active) or user.pk is None:
-        return False
-    return Membership.objects.filter(user_id=user.pk, agency=agency, role__in=roles).exists()
-
-
 def can_register_case(user: AnyUser, agency: Agency) -> bool:
     """Register a counter or postal application, accept, transfer: registrars and the head."""
-    return is_superuser(user) or _holds(user, agency, Role.REGISTRAR, Role.HEAD)
+    return is_superuser(user) or holds_role(user, agency, Role.REGISTRAR, Role.HEAD)
 
 
 def can_assign_case(user: AnyUser, case: Case) -> bool:
@@ -55,7 +49,7 @@ def can_record_withdrawal(user: AnyUser, case: Case) -> bool:
 
 def can_be_handler(user: AnyUser, agency: Agency) -> bool:
     """Whom a case may be assigned to: handlers and the head of the agency."""
-    return _holds(user, agency, Role.HANDLER, Role.HEAD)
+    return holds_role(user, agency, Role.HANDLER, Role.HEAD)
 
 
 def can_see_personal_data(user: AnyUser, case: Case) -> bool:
@@ -67,16 +61,7 @@ def can_see_personal_data(user: AnyUser, case: Case) -> bool:
 
 def agencies_user_may_register_for(user: AnyUser) -> QuerySet[Agency]:
     """The agencies whose counter and postal applications ``user`` may register (active ones)."""
-    agencies = Agency.objects.filter(is_active=True)
-    if is_superuser(user):
-        return agencies.order_by("path")
-    if not (user.is_authenticated and user.is_active) or user.pk is None:
-        return agencies.none()
-    return (
-        agencies.filter(memberships__user_id=user.pk, memberships__role__in=[Role.REGISTRAR, Role.HEAD])
-        .distinct()
-        .order_by("path")
-    )
+    return agencies_with_roles(user, Role.REGISTRAR, Role.HEAD)
 
 
 def possible_handlers(agency: Agency) -> QuerySet[Any]:

@@ -58,6 +58,20 @@ def safe_suffix(name: str) -> str:
     return suffix if _SUFFIX.match(suffix) else ""
 
 
+UPLOADED_NAME_MAX = 255
+_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff\"]")
+
+
+def display_name(name: str) -> str:
+    """An uploaded file's name as shown and offered on download: no folders, no control characters."""
+    base = re.split(r"[/\\]", name)[-1]
+    base = _UNSAFE_NAME.sub("", base).strip().lstrip(".")
+    if len(base) > UPLOADED_NAME_MAX:
+        suffix = safe_suffix(base)
+        base = base[: UPLOADED_NAME_MAX - len(suffix)] + suffix
+    return base
+
+
 def generated_name(folder: str, suffix: str = "") -> str:
     """A fresh storage name under ``folder``: the date and a random UUID, never a user's input."""
     if not _FOLDER.match(folder):

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from gongkai.core.audit import Actor, record_event
 from gongkai.core.errors import InvalidTransition, ValidationFailed
 from gongkai.core.permissions import require
-from gongkai.core.storage import delete_stored, safe_suffix, store_bytes
+from gongkai.core.storage import delete_stored, display_name, safe_suffix, store_bytes
 from gongkai.files.loader import load_source
 from gongkai.files.sniff import sniff_document_file
 
@@ -26,11 +26,6 @@ SUFFIX = {"pdf": ".pdf", "docx": ".docx", "ofd": ".ofd", "xlsx": ".xlsx", "png":
 
 def _max_bytes() -> int:
     return int(getattr(settings, "GONGKAI_ATTACHMENT_MAX_BYTES", 20 * 1024 * 1024))
-
-
-def _clean_name(name: str) -> str:
-    base = name.replace("\\\\", "/").rsplit("/", 1)[-1]
-    return "".join(ch for ch in base if ch.isprintable())[:255] or "附件"
 
 
 def document_attach(
@@ -80,7 +75,7 @@ def document_attach(
                     DocumentAttachment.objects.create(  # type: ignore[misc]  # the project's user model is auth's User
                         document=document,
                         file=saved.name,
-                        name=_clean_name(name),
+                        name=display_name(name) or "附件",
                         media_type=kind,
                         size=saved.size,
                         sha256=saved.sha256,

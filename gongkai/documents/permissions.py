@@ -6,24 +6,25 @@ Editors (信息编辑) draft and change documents of their agency; reviewers (�
 
 from __future__ import annotations
 
-from gongkai.agencies.models import Agency, Membership, Role
-from gongkai.agencies.permissions import is_superuser
+from django.db.models import QuerySet
+
+from gongkai.agencies.models import Agency, Role
+from gongkai.agencies.permissions import agencies_with_roles, holds_role, is_superuser
 from gongkai.agencies.scoping import AnyUser
 
 
-def _holds(user: AnyUser, agency: Agency, *roles: Role) -> bool:
-    if not (user.is_authenticated and user.is_active) or user.pk is None:
-        return False
-    return Membership.objects.filter(user_id=user.pk, agency=agency, role__in=roles).exists()
-
-
 def can_edit_documents(user: AnyUser, agency: Agency) -> bool:
-    return is_superuser(user) or _holds(user, agency, Role.EDITOR, Role.HEAD)
+    return is_superuser(user) or holds_role(user, agency, Role.EDITOR, Role.HEAD)
 
 
 def can_review_documents(user: AnyUser, agency: Agency) -> bool:
-    return is_superuser(user) or _holds(user, agency, Role.REVIEWER, Role.HEAD)
+    return is_superuser(user) or holds_role(user, agency, Role.REVIEWER, Role.HEAD)
 
 
 def can_exempt_interpretation(user: AnyUser, agency: Agency) -> bool:
-    return is_superuser(user) or _holds(user, agency, Role.HEAD)
+    return is_superuser(user) or holds_role(user, agency, Role.HEAD)
+
+
+def agencies_user_may_edit(user: AnyUser) -> QuerySet[Agency]:
+    """The active agencies whose documents ``user`` may draft and change (one query)."""
+    return agencies_with_roles(user, Role.EDITOR, Role.HEAD)

@@ -122,19 +122,17 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if document is None:
         raise Http404
     today = timezone.localdate()
-    public = selectors.public_documents()
-    acts_on = [
-        (r, r.target) for r in document.acts_on.select_related("target") if public.filter(pk=r.target_id).exists()
+    related = [
+        *document.acts_on.values_list("target_id", flat=True),
+        *document.acted_on_by.values_list("source_id", flat=True),
+        *Document.objects.filter(previous_version=document).values_list("pk", flat=True),
+        document.previous_version_id,
     ]
-    acted_on_by = [
-        (r, r.source) for r in document.acted_on_by.select_related("source") if public.filter(pk=r.source_id).exists()
-    ]
-    newer = public.filter(previous_version=document).first()
-    older = (
-        document.previous_version
-        if document.previous_version_id and public.filter(pk=document.previous_version_id).exists()
-        else None
-    )
+    visible = {doc.pk: doc for doc in selectors.public_documents().filter(pk__in=[pk for pk in related if pk])}
+    acts_on = [(r, visible[r.target_id]) for r in document.acts_on.all() if r.target_id in visible]
+    acted_on_by = [(r, visible[r.source_id]) for r in document.acted_on_by.all() if r.source_id in visible]
+    newer = next((doc for doc in visible.values() if doc.previous_version_id == document.pk), None)
+    older = visible.get(document.previous_version_id) if document.previous_version_id else None
     context = {
         "document": document,
         "agency": document.agency,

@@ -28,8 +28,7 @@ MAX_UPLOAD = 1024 * 1024
 
 
 def _editable_codes(user: AnyUser) -> set[str]:
-    reachable = scope(Agency.objects.filter(is_active=True), user, via="")
-    return {agency.code for agency in reachable if permissions.can_edit_documents(user, agency)}
+    return set(permissions.agencies_user_may_edit(user).values_list("code", flat=True))
 
 
 @login_required
@@ -104,8 +103,7 @@ def _kinds_for(agencies: list[Agency]) -> list[tuple[str, str]]:
 
 
 def _editable_agencies(user: AnyUser) -> list[Agency]:
-    reachable = scope(Agency.objects.filter(is_active=True), user, via="").order_by("path")
-    return [agency for agency in reachable if permissions.can_edit_documents(user, agency)]
+    return list(permissions.agencies_user_may_edit(user))
 
 
 def _staff_document(request: HttpRequest, pk: int) -> Document:
@@ -154,17 +152,25 @@ def document_new(request: HttpRequest) -> HttpResponse:
     form = _form(request, agencies)
     if request.method == "POST" and form.is_valid():
         agency = next(a for a in agencies if a.code == form.cleaned_data["agency"])
-        try:
-            document = services.document_create(actor=request.user, agency=agency, data=form.document_input())
-        except ValidationFailed as error:
-            form.show_problems(error.details if isinstance(error.details, dict) else {})
-            form.add_error(None, error.message)
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
+        saved = _saved(
+            form, lambda: services.document_create(actor=request.user, agency=agency, data=form.document_input())
+        )
+        if saved is not None:
             messages.success(request, _("Draft saved."))
-            return redirect("documents_staff:detail", pk=document.pk)
+            return redirect("documents_staff:detail", pk=saved.pk)
     return render(request, "documents/staff/form.html", {"form": form, "document": None})
+
+
+def _saved(form: DocumentForm, save: Callable[[], Document]) -> Document | None:
+    """The saved document, or None with the service's problems shown on the form."""
+    try:
+        return save()
+    except ValidationFailed as error:
+        form.show_problems(error.details if isinstance(error.details, dict) else {})
+        form.add_error(None, error.message)
+    except DomainError as error:
+        form.add_error(None, error.message)
+    return None
 
 
 @login_required
@@ -175,14 +181,8 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {**{f: getattr(values, f) for f in values.__dataclass_fields__}, "agency": document.agency.code}
     form = _form(request, agencies, initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            services.document_update(actor=request.user, document=document, data=form.document_input())
-        except ValidationFailed as error:
-            form.show_problems(error.details if isinstance(error.details, dict) else {})
-            form.add_error(None, error.message)
-        except DomainError as error:
-            form.add_error(None, error.message)
-        else:
+        update = lambda: services.document_update(actor=request.user, document=document, data=form.document_input())  # noqa: E731
+        if _saved(form, update) is not None:
             messages.success(request, _("Changes saved."))
             return redirect("documents_staff:detail", pk=document.pk)
     return render(request, "documents/staff/form.html", {"form": form, "document": document})

@@ -10,7 +10,6 @@ checks its SHA-256 and is audited: only those who may see the applicant's person
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -25,7 +24,7 @@ from gongkai.agencies.scoping import AnyUser
 from gongkai.core.audit import Actor, record_event
 from gongkai.core.errors import ValidationFailed, problems_error
 from gongkai.core.permissions import require
-from gongkai.core.storage import StoredFileDamaged, delete_stored, read_bytes, safe_suffix, store_bytes
+from gongkai.core.storage import StoredFileDamaged, delete_stored, display_name, read_bytes, safe_suffix, store_bytes
 from gongkai.files.caps import megabytes
 from gongkai.files.sniff import ATTACHMENT_SUFFIXES, sniff_attachment
 
@@ -37,7 +36,6 @@ FOLDER = "attachments"
 MAX_FILES = 10  # in one upload
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 NAME_MAX = 255
-_UNSAFE_NAME = re.compile(r"[\x00-\x1f\x7f\ud800-\udfff\"]")
 
 #: A file as it arrives: the name it was sent under and its bytes.
 AttachmentFile = tuple[str, bytes]
@@ -55,13 +53,8 @@ def max_attachment_bytes() -> int:
 
 
 def clean_name(name: str) -> str:
-    """The uploaded name as shown and offered on download: no folders, no control characters."""
-    base = re.split(r"[/\\]", name)[-1]
-    base = _UNSAFE_NAME.sub("", base).strip().lstrip(".")
-    if len(base) > NAME_MAX:
-        suffix = safe_suffix(base)
-        base = base[: NAME_MAX - len(suffix)] + suffix
-    return base
+    """The uploaded name as shown and offered on download (``core.storage.display_name``)."""
+    return display_name(name)
 
 
 def attachment_problems(files: Sequence[AttachmentFile], *, count: int | None = None) -> list[str]:
