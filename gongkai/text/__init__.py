@@ -12,29 +12,45 @@ Public API (stable names):
   :func:`normalise_width`, :func:`remove_pinyin_annotations`, :func:`to_simplified`,
   :func:`repair_punctuation`, :func:`find_mojibake`; and :func:`is_reading_of` ``(char, text)``.
 
+Search (the pipeline shared by the index and the query; see docs/search-segmentation.md):
+
+- :func:`fold` ``(text) -> str`` — width, traditional → simplified, variant characters, 文号
+  brackets → 〔〕, Latin lower-cased, whitespace collapsed; idempotent. :func:`fold_map` keeps
+  the way back to the original positions (a :class:`Folded`).
+- :func:`segmenter` ``() -> Segmenter`` — one per process (rjieba with the government terms of
+  ``data/gov_terms.txt``); ``index_tokens`` (search mode), ``query_tokens`` (precise mode; always
+  among the index tokens of the same text), ``title_unigrams``, ``add_words``.
+
 Every step leaves digits as they are (full-width digits become the same ASCII digits) and never
 touches ordinary parenthesised text such as ``(一)`` or ``(单位:万元)``.
 """
 
 from .changes import Change, RepairKind, RepairResult
+from .fold_search import Folded, fold, fold_map
 from .markup import strip_markup
 from .mojibake import find_mojibake
 from .pinyin import is_reading_of, remove_pinyin_annotations
 from .punctuation import repair_punctuation
 from .repair import repair_text
+from .segment import Segmenter, segmenter
 from .simplify import to_simplified
 from .width import normalise_width
 
 __all__ = [
     "Change",
+    "Folded",
     "RepairKind",
     "RepairResult",
+    "Segmenter",
     "find_mojibake",
+    "fold",
+    "fold_map",
     "is_reading_of",
     "normalise_width",
     "remove_pinyin_annotations",
     "repair_punctuation",
     "repair_text",
+    "segmenter",
     "strip_markup",
     "to_simplified",
 ]
