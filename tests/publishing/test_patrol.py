@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.db.models import F
 from django.test import Client
 from django.urls import reverse
 
@@ -50,7 +51,9 @@ def test_a_new_dictionary_entry_finds_old_pages(desk: Desk) -> None:
     WordingEntry.objects.create(category="typo", severity="error", term="营商坏境", suggestion="营商环境")
     out = StringIO()
     call_command("patrol", "--agency", "city", "--quiet", stdout=out)
-    new = CheckFinding.objects.filter(document=document, found_by="patrol").order_by("attachment_id")
+    new = CheckFinding.objects.filter(document=document, found_by="patrol").order_by(
+        F("attachment_id").asc(nulls_first=True)
+    )
     assert [(row.attachment_id is None, row.found, row.suggestion) for row in new] == [
         (True, "营商坏境", "营商环境"),
         (False, "营商坏境", "营商环境"),
