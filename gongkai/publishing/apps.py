@@ -8,6 +8,7 @@ class PublishingConfig(AppConfig):
     verbose_name = _("Pre-publication review")
     urls = ("staff/publishing/", "gongkai.publishing.urls")
     staff_nav = [("publishing:queue", _("Review"), "gongkai.publishing.permissions.works_on_documents")]
+    api_router = ("/staff/documents", "gongkai.publishing.api.router")
     cli_commands = [("patrol", _("re-check the published documents against today's dictionaries"))]
     audit_actions = {
         "document.submitted": _("document submitted for review"),

@@ -108,6 +108,7 @@ def test_the_apps_declare_their_wiring() -> None:
         "/staff/documents",
         "/applications",
         "/staff/cases",
+        "/staff/documents",
         "/reports",
     ]
 

@@ -47,10 +47,20 @@ def _in_the_test_transaction(world: Any) -> Iterator[None]:
 @pytest.fixture
 def head_token(world: Any) -> str:
     from gongkai.core.tokens import token_create
+    from gongkai.documents.services import DocumentInput, document_create
+    from gongkai.publishing.services import submit_for_review
     from tests.cases.builders import assigned
 
     assigned(world)  # a case for the lists and filters to find
-    return token_create(actor=None, user=world.users["head"], label="schemathesis")[1]
+    head = world.users["head"]
+    # a document in review with a finding (the first id): the review operations reach the services
+    document = document_create(
+        actor=head,
+        agency=world.city,
+        data=DocumentInput(title="关于政务公开的通知", body="<p>依照政府信息公开条列</p>"),
+    )
+    submit_for_review(actor=head, document=document)
+    return token_create(actor=None, user=head, label="schemathesis")[1]
 
 
 def _assert_answered(case: Any, response: Any) -> None:
