@@ -6,7 +6,9 @@ A file is CSV (UTF-8 with or without BOM, else GB18030) or JSON Lines (by the su
 ``published_on``, ``effective_on``, ``expires_on``, ``status``, ``topic``, ``disclosure``,
 ``body``, ``url``, ``state`` (``draft``; default ``published``) and ``withheld_reason`` (needed
 with ``withheld``); only agency and title are
-required. Dates are ``2024-04-28``, ``2024/4/28`` or ``2024年4月28日``.
+required. The columns of ``IGNORED_COLUMNS`` (where a row's facts were found, whether its body was
+written for a fixture) may be present and are not imported. Dates are ``2024-04-28``,
+``2024/4/28`` or ``2024年4月28日``.
 
 Nothing here touches the database: the caller says which agencies and kinds exist. ``parse_rows``
 returns every row as an ``ImportItem`` and every problem with its line number; a file with any
@@ -51,6 +53,8 @@ COLUMNS = (
     "state",
     "withheld_reason",
 )
+# Accepted and not imported: provenance kept beside the rows of a fixture or a harvested file.
+IGNORED_COLUMNS = ("source", "body_generated")
 DATE_COLUMNS = ("written_on", "published_on", "effective_on", "expires_on")
 STATES = (PublicationState.DRAFT.value, PublicationState.PUBLISHED.value)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -183,7 +187,7 @@ def unknown_columns(rows: Iterable[tuple[int, dict[str, str]]]) -> list[str]:
     seen: dict[str, None] = {}
     for _line, row in rows:
         for key in row:
-            if key not in COLUMNS and key:
+            if key not in COLUMNS and key not in IGNORED_COLUMNS and key:
                 seen.setdefault(key)
     return list(seen)
 

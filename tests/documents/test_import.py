@@ -163,6 +163,17 @@ def test_an_unknown_column_is_a_problem(world: World, tmp_path: Path) -> None:
     assert Document.objects.count() == 0
 
 
+def test_the_provenance_columns_are_accepted_and_not_imported(world: World, tmp_path: Path) -> None:
+    row = {"agency": "city", "title": "青山市通知", "body": "正文", "source": "https://example.org/a",
+           "body_generated": True}  # fmt: skip
+    path = tmp_path / "docs.jsonl"
+    path.write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    _out, err, code = run(path)
+    assert code == 0, err
+    document = Document.objects.get()
+    assert (document.title, document.body, document.source_url) == ("青山市通知", "正文", "")
+
+
 def test_a_user_who_may_not_edit_the_agency_imports_nothing(world: World, editor: Any, tmp_path: Path) -> None:
     _out, err, code = run(write(tmp_path, ["agency,title", "city,可以", "other-city,不可以"]), "--user", "city_editor")
     assert code == 1
