@@ -17,10 +17,19 @@ class DocumentsConfig(AppConfig):
         "document.interpretation_exempted": _("document exempted from 三同步"),
         "document.figures_entered": _("figures of report table 2 entered"),
         "document.attached": _("files added to a document"),
+        "catalogue.category_saved": _("category of the disclosure catalogue saved"),
+        "catalogue.category_deleted": _("category of the disclosure catalogue deleted"),
+        "catalogue.item_created": _("item of the disclosure catalogue added"),
+        "catalogue.item_changed": _("item of the disclosure catalogue changed"),
+        "catalogue.item_deleted": _("item of the disclosure catalogue deleted"),
+        "catalogue.guide_saved": _("disclosure guide saved"),
     }
     api_router = [
         ("/documents", "gongkai.documents.api.public_router"),
         ("/staff/documents", "gongkai.documents.api.staff_router"),
     ]
     cli_commands = [("documents", _("document library: import documents from CSV or JSON Lines"))]
-    demo_loaders = ["gongkai.documents.demo.load_demo_documents"]
+    demo_loaders = [
+        "gongkai.documents.demo.load_demo_documents",
+        "gongkai.documents.demo_catalogue.load_demo_catalogue",
+    ]

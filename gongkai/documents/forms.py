@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .catalogue import ItemInput
 from .models import Disclosure, InterpretationKind, LegalStatus, RelationKind
 from .services import DocumentInput
 
@@ -84,3 +85,61 @@ class RelationForm(forms.Form):
 
 class ExemptForm(forms.Form):
     reason = forms.CharField(label=_("reason for no interpretation"), max_length=300)
+
+
+class CategoryForm(forms.Form):
+    name = forms.CharField(label=_("name of the category"), max_length=50)
+    position = forms.IntegerField(label=_("position"), min_value=0, max_value=9999, required=False)
+
+
+class CatalogueItemForm(forms.Form):
+    category = forms.TypedChoiceField(label=_("category"), coerce=int)
+    subject = forms.CharField(label=_("subject of disclosure"), max_length=200)
+    content = forms.CharField(label=_("content disclosed"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    legal_basis = forms.CharField(label=_("legal basis"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    time_limit = forms.CharField(label=_("time limit"), max_length=200, required=False)
+    responsible_unit = forms.CharField(label=_("responsible unit"), max_length=200, required=False)
+    channel = forms.CharField(label=_("channel of disclosure"), max_length=300, required=False)
+    method = forms.CharField(label=_("way of disclosure"), max_length=100, required=False)
+    position = forms.IntegerField(label=_("position"), min_value=0, max_value=9999, required=False)
+    documents = forms.CharField(
+        label=_("documents that fulfil the item"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One 索引号 or 文号 per line, of the agency's own documents."),
+    )
+
+    def __init__(self, *args: Any, categories: list[tuple[int, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["category"].choices = categories  # type: ignore[attr-defined]
+
+    def item_input(self) -> ItemInput:
+        data = self.cleaned_data
+        references = tuple(line.strip() for line in (data["documents"] or "").splitlines() if line.strip())
+        return ItemInput(
+            category=data["category"],
+            subject=data["subject"],
+            content=data["content"] or "",
+            legal_basis=data["legal_basis"] or "",
+            time_limit=data["time_limit"] or "",
+            responsible_unit=data["responsible_unit"] or "",
+            channel=data["channel"] or "",
+            method=data["method"] or "",
+            position=data["position"],
+            documents=references,
+        )
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        for key, message in problems.items():
+            self.add_error(key if key in self.fields else None, message)
+
+
+class GuideForm(forms.Form):
+    body = forms.CharField(
+        label=_("text of the guide"),
+        widget=forms.Textarea(attrs={"rows": 20}),
+        help_text=_(
+            "HTML, sanitised when saved. The disclosure office's address, hours and phone are shown with it, "
+            "from the agency's record."
+        ),
+    )

@@ -322,3 +322,74 @@ class ProactiveFigures(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.agency_id} {self.year}"
+
+
+class CatalogueCategory(models.Model):
+    """A category of an agency's 主动公开事项目录 (机构职能, 政策文件, 财政信息, …), in its order."""
+
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("agency"), on_delete=models.CASCADE, related_name="catalogue_categories"
+    )
+    name = models.CharField(_("name"), max_length=50)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("catalogue category")
+        verbose_name_plural = _("catalogue categories")
+        ordering = ["agency_id", "position", "id"]
+        constraints = [models.UniqueConstraint(fields=["agency", "name"], name="catalogue_category_name_once")]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CatalogueItem(TimeStampedModel):
+    """One item (事项) of the 主动公开事项目录 (Art. 12; the 2024 work plan): what is disclosed, on
+    which legal basis, within which time, by whom, where and how — and the documents that fulfil it."""
+
+    agency = models.ForeignKey(
+        "agencies.Agency", verbose_name=_("agency"), on_delete=models.CASCADE, related_name="catalogue_items"
+    )
+    category = models.ForeignKey(
+        CatalogueCategory, verbose_name=_("category"), on_delete=models.PROTECT, related_name="items"
+    )
+    subject = models.CharField(_("subject of disclosure"), max_length=200)
+    content = models.TextField(_("content disclosed"), blank=True)
+    legal_basis = models.TextField(_("legal basis"), blank=True)
+    time_limit = models.CharField(_("time limit"), max_length=200, blank=True)
+    responsible_unit = models.CharField(_("responsible unit"), max_length=200, blank=True)
+    channel = models.CharField(_("channel of disclosure"), max_length=300, blank=True)
+    method = models.CharField(_("way of disclosure"), max_length=100, blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    documents = models.ManyToManyField(
+        Document, verbose_name=_("documents"), blank=True, related_name="catalogue_items"
+    )
+
+    class Meta:
+        verbose_name = _("catalogue item")
+        verbose_name_plural = _("catalogue items")
+        ordering = ["category__position", "category_id", "position", "id"]
+
+    def __str__(self) -> str:
+        return self.subject
+
+
+class DisclosureGuide(models.Model):
+    """An agency's 政府信息公开指南 (Art. 12): the text it writes; the office's contact data come
+    from the agency's disclosure office when the guide is shown."""
+
+    agency = models.OneToOneField(
+        "agencies.Agency", verbose_name=_("agency"), on_delete=models.CASCADE, related_name="disclosure_guide"
+    )
+    body = models.TextField(_("text of the guide"), blank=True, help_text=_("HTML, sanitised when saved"))
+    revised_on = models.DateField(_("last updated"))
+    revised_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("updated by"), on_delete=models.PROTECT, null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("guide to government information disclosure")
+        verbose_name_plural = _("guides to government information disclosure")
+
+    def __str__(self) -> str:
+        return f"{self.agency_id}"

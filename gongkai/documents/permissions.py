@@ -25,6 +25,11 @@ def can_exempt_interpretation(user: AnyUser, agency: Agency) -> bool:
     return is_superuser(user) or holds_role(user, agency, Role.HEAD)
 
 
+def can_edit_catalogue(user: AnyUser, agency: Agency) -> bool:
+    """The 主动公开事项目录 and the 指南 of ``agency``: its editors and its office head."""
+    return is_superuser(user) or holds_role(user, agency, Role.EDITOR, Role.HEAD)
+
+
 def agencies_user_may_edit(user: AnyUser) -> QuerySet[Agency]:
     """The active agencies whose documents ``user`` may draft and change (one query)."""
     return agencies_with_roles(user, Role.EDITOR, Role.HEAD)

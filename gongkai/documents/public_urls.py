@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import public_views
+from . import catalogue_views, public_views
 
 app_name = "documents"
 
@@ -10,6 +10,8 @@ urlpatterns = [
     path("<str:code>/", public_views.column, name="column"),
     path("<str:code>/documents/", public_views.document_list, name="list"),
     path("<str:code>/normative/", public_views.normative_in_force, name="normative"),
+    path("<str:code>/catalogue/", catalogue_views.public_catalogue, name="catalogue"),
+    path("<str:code>/guide/", catalogue_views.public_guide, name="guide"),
     path("document/<int:pk>/", public_views.document_detail, name="detail"),
     path("document/<int:pk>/files/<int:attachment_id>/", public_views.attachment_download, name="file"),
 ]

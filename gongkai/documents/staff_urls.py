@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import staff_views
+from . import catalogue_views, staff_views
 
 app_name = "documents_staff"
 
@@ -19,4 +19,12 @@ urlpatterns = [
     path("<int:pk>/exempt/", staff_views.document_exempt, name="exempt"),
     path("figures/", staff_views.figures, name="figures"),
     path("timeliness/", staff_views.timeliness, name="timeliness"),
+    path("catalogue/", catalogue_views.catalogue_page, name="catalogue"),
+    path("catalogue/new/", catalogue_views.item_new, name="catalogue_new"),
+    path("catalogue/<int:pk>/edit/", catalogue_views.item_edit, name="catalogue_edit"),
+    path("catalogue/<int:pk>/delete/", catalogue_views.item_delete, name="catalogue_delete"),
+    path("catalogue/categories/", catalogue_views.category_add, name="category_add"),
+    path("catalogue/categories/<int:pk>/", catalogue_views.category_change, name="category_change"),
+    path("catalogue/categories/<int:pk>/delete/", catalogue_views.category_delete, name="category_delete"),
+    path("guide/", catalogue_views.guide_edit, name="guide"),
 ]
