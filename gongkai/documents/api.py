@@ -35,6 +35,8 @@ from .services import DocumentInput
 public_router = Router(tags=["documents"])
 staff_router = Router(auth=staff_auth, tags=["staff documents"])
 PAGE_SIZE_MAX = 200
+OFFSET_MAX = 1_000_000
+YEARS = (1949, 2100)
 DATE_FIELDS = ("written_on", "published_on", "effective_on", "expires_on", "formed_on")
 
 
@@ -171,8 +173,16 @@ def _related_ids(doc: Document) -> list[int]:
     return ids
 
 
+def _text(value: str | None, limit: int = 100) -> str:
+    """A filter's text as a database takes it: trimmed, without NUL (PostgreSQL refuses it), bounded."""
+    return (value or "").replace("\x00", "").strip()[:limit]
+
+
 def _filtered(documents: QuerySet[Document], filters: ListFilters) -> QuerySet[Document]:
     today = timezone.localdate()
+    filters = filters.model_copy(
+        update={name: _text(getattr(filters, name)) for name in ("agency", "kind", "status", "issuer", "topic", "q")}
+    )
     if filters.agency:
         agency = Agency.objects.filter(code=filters.agency).first()
         if agency is None:
@@ -188,13 +198,18 @@ def _filtered(documents: QuerySet[Document], filters: ListFilters) -> QuerySet[D
             )
         documents = selectors.with_status(documents, filters.status, today)
     if filters.issuer:
-        documents = documents.filter(issuer__icontains=filters.issuer.strip()[:100])
-    if filters.year:
+        documents = documents.filter(issuer__icontains=filters.issuer)
+    if filters.year is not None:
+        if not YEARS[0] <= filters.year <= YEARS[1]:
+            raise InvalidFields(
+                _("The year is a number from %(first)d to %(last)d.") % {"first": YEARS[0], "last": YEARS[1]},
+                details={"year": f"{YEARS[0]}–{YEARS[1]}"},
+            )
         documents = documents.filter(published_on__year=filters.year)
     if filters.topic:
-        documents = documents.filter(topic=filters.topic.strip())
+        documents = documents.filter(topic=filters.topic)
     if filters.q:
-        q = filters.q.strip()[:100]
+        q = filters.q
         by_number = selectors.by_doc_number(documents, q)
         documents = by_number if by_number.exists() else documents.filter(title__icontains=q)
     return documents.order_by("-published_on", "-pk")
@@ -203,7 +218,7 @@ def _filtered(documents: QuerySet[Document], filters: ListFilters) -> QuerySet[D
 def _page(documents: QuerySet[Document], filters: ListFilters) -> dict[str, Any]:
     today = timezone.localdate()
     limit = max(1, min(filters.limit, PAGE_SIZE_MAX))
-    offset = max(0, filters.offset)
+    offset = max(0, min(filters.offset, OFFSET_MAX))
     return {"count": documents.count(), "items": [_row(d, today) for d in documents[offset : offset + limit]]}
 
 

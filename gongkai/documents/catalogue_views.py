@@ -169,7 +169,11 @@ def item_new(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Add a category to the catalogue first."))
         return redirect(_catalogue_url(agency))
     category = request.GET.get("category", "")
-    form = _item_form(request, agency, {"category": int(category)} if category.isdigit() else None)
+    form = _item_form(
+        request,
+        agency,
+        {"category": int(category)} if category.isascii() and category.isdigit() and len(category) < 12 else None,
+    )
     if request.method == "POST" and form.is_valid():
         saved = _save_item(
             form, lambda: catalogue.item_create(actor=request.user, agency=agency, data=form.item_input())
@@ -254,7 +258,8 @@ def public_catalogue(request: HttpRequest, code: str) -> HttpResponse:
     )
     categories = list(CatalogueCategory.objects.filter(agency=agency).order_by("position", "pk"))
     wanted = request.GET.get("category", "").strip()
-    chosen = next((c for c in categories if wanted.isdigit() and c.pk == int(wanted)), None)
+    number = int(wanted) if wanted.isascii() and wanted.isdigit() and len(wanted) < 12 else None
+    chosen = next((c for c in categories if c.pk == number), None)
     shown = [chosen] if chosen else categories
     by_category = {c.pk: c for c in shown}
     rows: dict[int, list[CatalogueItem]] = {c.pk: [] for c in shown}

@@ -49,15 +49,20 @@ def column(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "documents/column.html", context)
 
 
+def _param(request: HttpRequest, name: str, limit: int) -> str:
+    """A query parameter as the database takes it: without NUL (PostgreSQL refuses it), trimmed, bounded."""
+    return request.GET.get(name, "").replace("\x00", "").strip()[:limit]
+
+
 def _filters(request: HttpRequest) -> dict[str, Any]:
-    get = request.GET
-    year = get.get("year", "").strip()
+    year = _param(request, "year", 4)
+    status = _param(request, "status", 16)
     return {
-        "kind": get.get("kind", "").strip()[:40],
-        "status": get.get("status", "").strip() if get.get("status", "") in LegalStatus.values else "",
-        "year": int(year) if year.isdigit() and 1949 <= int(year) <= 2100 else None,
-        "topic": get.get("topic", "").strip()[:50],
-        "q": get.get("q", "").strip()[:QUERY_MAX],
+        "kind": _param(request, "kind", 40),
+        "status": status if status in LegalStatus.values else "",
+        "year": int(year) if year.isascii() and year.isdigit() and 1949 <= int(year) <= 2100 else None,
+        "topic": _param(request, "topic", 50),
+        "q": _param(request, "q", QUERY_MAX),
     }
 
 

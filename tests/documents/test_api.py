@@ -124,3 +124,50 @@ def test_a_handler_may_not_create(world: World) -> None:
     response = call("post", "/api/v1/staff/documents", token, {"agency": "city", "title": "x"})
     assert response.status_code == 403
     assert response.json()["error"]["message"]
+
+
+def test_every_public_filter_and_the_agency_subtree(world: World, client: Client) -> None:
+    old = published(world, OLD)  # normative, 2020, 政务公开, 办公厅
+    other = published(world, replace(NEW, kind="other", topic="财政"), agency=world.county)
+    url = "/api/v1/documents"
+
+    def ids(**query: Any) -> set[int]:
+        response = client.get(url, query)
+        assert response.status_code == 200, response.content
+        return {row["id"] for row in response.json()["items"]}
+
+    assert ids(kind="normative") == {old.pk}
+    assert ids(kind="other") == {other.pk}
+    assert ids(status="in_force") == {old.pk, other.pk}
+    assert ids(issuer="山东省人民政府办公厅") == {old.pk}
+    assert ids(year=2020) == {old.pk}
+    assert ids(topic="财政") == {other.pk}
+    assert ids(agency=world.city.code) == {old.pk, other.pk}  # the county is below the city
+    assert ids(agency=world.county.code) == {other.pk}
+    assert ids(agency=world.city.code, kind="other", year=2024, topic="财政") == {other.pk}
+    assert ids(kind="no-such-kind") == set()
+    assert ids(issuer="a\x00b", topic="\x00", q="\x00") == set()  # NUL dropped (PostgreSQL refuses it), no 500
+    assert client.get(url, {"offset": 10**30, "limit": 10**30}).json()["items"] == []
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ({"year": -1}, "年份"),
+        ({"year": 99999}, "年份"),
+        ({"agency": "no-such-agency"}, "no-such-agency"),
+        ({"status": "alive"}, "alive"),
+        ({"year": "abc"}, ""),
+    ],
+)
+def test_bad_filters_are_refused_not_a_500(world: World, client: Client, query: dict[str, Any], text: str) -> None:
+    response = client.get("/api/v1/documents", query)
+    assert response.status_code == 422, response.content
+    assert text in response.content.decode()
+
+
+def test_the_staff_list_refuses_a_bad_year_too(world: World, editor_token: str) -> None:
+    response = Client().get(
+        "/api/v1/staff/documents", {"year": -1, "limit": 0}, headers={"Authorization": f"Bearer {editor_token}"}
+    )
+    assert response.status_code == 422

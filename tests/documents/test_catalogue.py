@@ -134,7 +134,7 @@ def test_the_public_catalogue_by_category_shows_published_documents_only(world: 
     one = client.get(f"/gk/{world.city.code}/catalogue/", {"category": money.pk}).content.decode()
     assert "部门预算" in one
     assert shown.title not in one
-    for bad in ("abc", "99999", str(policy.pk) + "x"):
+    for bad in ("abc", "99999", str(policy.pk) + "x", "²", "9" * 40, "1\x00"):
         response = client.get(f"/gk/{world.city.code}/catalogue/", {"category": bad})
         assert response.status_code == 200
     other = client.get(f"/gk/{world.other_city.code}/catalogue/", {"category": policy.pk}).content.decode()
