@@ -13,13 +13,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.db import models
-from django.db.models import Q
 
 from gongkai.agencies.scoping import AnyUser, scope
 from gongkai.law.outcomes import OUTCOME_BY_CODE, OUTCOMES
 from gongkai.text.similar import similar_requests
 
 from .models import Case
+from .selectors import matching_words
 
 LIBRARY_QUERY_MAX = 100
 SIMILAR_WINDOW = timedelta(days=730)  # requests of the last two years
@@ -75,7 +75,7 @@ def library_cases(user: AnyUser, filters: LibraryFilters) -> models.QuerySet[Cas
     if filters.year:
         cases = cases.filter(year=filters.year)
     if filters.q:
-        cases = cases.filter(Q(library_text__icontains=filters.q) | Q(library_reasons__icontains=filters.q))
+        cases = matching_words(cases, filters.q, ("library_text", "library_reasons"))
     return cases.order_by("-archived_at", "-pk")
 
 

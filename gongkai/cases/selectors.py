@@ -22,6 +22,8 @@ from gongkai.core.errors import NotFound, ValidationFailed
 from gongkai.law.clock import ClockStateName
 from gongkai.law.errors import LawError
 from gongkai.law.outcomes import OUTCOME_BY_CODE
+from gongkai.text.fold_search import fold
+from gongkai.text.width import normalise_width
 
 from .models import OPEN_STATUSES, ApplicantKindChoice, Case, CasePress, CaseStatus, ChannelChoice
 from .states import CASE_STATES
@@ -317,11 +319,29 @@ def filter_cases(user: AnyUser | None, filters: CaseFilters) -> models.QuerySet[
     if filters.due_within is not None:
         cases = due_within(cases, filters.due_within)
     if filters.q:
-        term = filters.q
-        cases = cases.filter(
-            Q(number__icontains=term) | Q(applicant__name__icontains=term) | Q(description__icontains=term)
-        )
+        cases = matching_words(cases, filters.q, ("applicant__name", "description"), number_field="number")
     return cases.order_by(*_ordering(filters.sort, filters.view))
+
+
+_NUMBER_BRACKETS = str.maketrans({**dict.fromkeys("[(［【（﹝", "〔"), **dict.fromkeys("])］】）﹞", "〕")})
+
+
+def matching_words(
+    cases: models.QuerySet[Case], q: str, fields: tuple[str, ...], *, number_field: str | None = None
+) -> models.QuerySet[Case]:
+    """Staff search over the database: each word folded as the public search folds it (full-width,
+    traditional characters), every word required in one of ``fields``; in ``number_field`` a word is
+    matched with its brackets made 〔〕 and its zeros kept (case numbers keep ``0001``). A case list
+    is small and scoped per agency, so the database serves it; the engine serves the public."""
+    for raw in q.split():
+        word = fold(raw)
+        condition = Q()
+        for name in fields:
+            condition |= Q(**{f"{name}__icontains": word})
+        if number_field:
+            condition |= Q(**{f"{number_field}__icontains": normalise_width(raw).text.translate(_NUMBER_BRACKETS)})
+        cases = cases.filter(condition)
+    return cases
 
 
 def outcome_counts(cases: models.QuerySet[Case]) -> list[tuple[str, str, int]]:

@@ -83,6 +83,12 @@ def api_numbers(client: Client, **params: str) -> list[str]:
         ({"view": "by_outcome"}, {"a", "c"}),
         ({"view": "by_outcome", "outcome": "disclosed"}, {"a"}),
         ({"view": "all", "q": "道路养护"}, {"b"}),
+        # every word required, in any of number, applicant and request; folded like the public search
+        ({"view": "all", "q": "绿水县 道路养护"}, {"b"}),
+        ({"view": "all", "q": "青山建设 道路养护"}, {"b"}),
+        ({"view": "all", "q": "道路养护 预算"}, set()),
+        ({"view": "all", "q": "道路養護"}, {"b"}),  # traditional characters
+        ({"view": "all", "q": "２０２６年预算"}, {"c"}),  # full-width digits
     ],
 )
 def test_the_page_and_the_api_filter_alike(
@@ -93,6 +99,14 @@ def test_the_page_and_the_api_filter_alike(
     assert set(api_numbers(head, **params)) == wanted
     page = numbers_in(head.get("/staff/cases/", params).content.decode())
     assert page == wanted
+
+
+@pytest.mark.parametrize("brackets", ["〔〕", "[]", "()", "（）", "［］"])
+def test_a_case_number_is_found_in_any_bracket_variant(world: World, three: dict[str, Case], brackets: str) -> None:
+    number = three["b"].number
+    typed = number.replace("〔", brackets[0]).replace("〕", brackets[1])
+    head = logged_in(world, "city_supervisor")
+    assert api_numbers(head, view="all", q=typed) == [number]
 
 
 def test_sorting_by_each_column(world: World, three: dict[str, Case]) -> None:
