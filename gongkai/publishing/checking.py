@@ -8,48 +8,23 @@ import hashlib
 import threading
 import uuid
 from dataclasses import dataclass
-from html import unescape
-from html.parser import HTMLParser
 
 from django.core.cache import cache
 from django.db.models.signals import post_delete, post_save
 
 from gongkai.documents.models import Document, DocumentAttachment
 from gongkai.text.checks import Entry, Finding, Severity, WordingChecker, check_text
+from gongkai.text.htmlmarks import html_text
 
 from .models import WhitelistEntry, WordingEntry
 
 _VERSION_KEY = "publishing:dictionary-token"
-_BLOCKS = frozenset(
-    {"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "table", "ul", "ol", "blockquote", "pre"}
-)
-
-
-class _Text(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCKS and self.parts and not self.parts[-1].endswith("\n"):
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _BLOCKS and self.parts and not self.parts[-1].endswith("\n"):
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
 
 
 def body_text(html: str) -> str:
-    """The plain text of a (sanitised) HTML body: what the checks read and the review page shows."""
-    if "<" not in html:
-        return unescape(html)
-    parser = _Text()
-    parser.feed(html)
-    parser.close()
-    return "".join(parser.parts).strip("\n")
+    """The plain text of a (sanitised) HTML body: what the checks read (positions of the findings
+    are in this text; gongkai.text.htmlmarks maps them back into the HTML)."""
+    return html_text(html).text
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+import nh3
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -21,10 +21,11 @@ from gongkai.agencies.models import Membership, Role
 from gongkai.agencies.scoping import get_in_scope, scope
 from gongkai.core.errors import DomainError, PermissionDenied
 from gongkai.documents import permissions as doc_permissions
+from gongkai.documents import sanitise
 from gongkai.documents.models import Document, PublicationState
+from gongkai.text.htmlmarks import Mark, excerpt, mark_html
 
 from . import services
-from .checking import body_text
 from .labels import finding_message, severity_label
 from .models import CheckFinding, FindingStatus
 from .states import REVIEW_STATES, SUBMITTABLE_STATES
@@ -51,33 +52,50 @@ def queue(request: HttpRequest) -> HttpResponse:
     return render(request, "publishing/queue.html", context)
 
 
+DISPLAY_TAGS = sanitise.TAGS | {"mark"}
+DISPLAY_ATTRIBUTES = {**sanitise.ATTRIBUTES, "mark": {"id", "class", "title"}, "span": {"class"}}
+
+
+def _mark(finding: CheckFinding) -> Mark:
+    message = finding_message(finding)
+    return Mark(
+        finding.start,
+        finding.end,
+        ident=f"finding-{finding.pk}",
+        classes=f"finding {finding.severity} {finding.status}",
+        title=message,
+        label=message,
+    )
+
+
+def marked_body(html: str, findings: list[CheckFinding]) -> SafeString:
+    """The (sanitised) body with each finding marked at its place; sanitised again with only the
+    marks added to what a body may hold, so that nothing else can slip through."""
+    marked = mark_html(html, [_mark(finding) for finding in findings])
+    cleaned = nh3.clean(
+        marked,
+        tags=DISPLAY_TAGS,
+        attributes=DISPLAY_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener",
+    )
+    return mark_safe(cleaned)  # noqa: S308  (sanitised just above)
+
+
 @dataclass(frozen=True)
-class Marked:
-    """A text with its findings, marked at their place."""
+class InContext:
+    """An attachment's finding with the words around it."""
 
-    title: str
-    html: SafeString
-    findings: list[CheckFinding]
+    finding: CheckFinding
+    before: str
+    found: str
+    after: str
 
 
-def marked_text(text: str, findings: list[CheckFinding]) -> SafeString:
-    """``text`` escaped, each finding's span in a <mark> that names it (overlaps: the first wins)."""
-    parts: list[str] = []
-    position = 0
-    for finding in sorted(findings, key=lambda row: (row.start, row.end)):
-        start, end = finding.start, min(finding.end, len(text))
-        if start < position or start >= end:
-            continue
-        parts.append(escape(text[position:start]))
-        message = finding_message(finding)
-        parts.append(
-            f'<mark id="finding-{finding.pk}" class="finding {escape(finding.severity)} {escape(finding.status)}" '
-            f'title="{escape(message)}">{escape(text[start:end])}'
-            f'<span class="visually-hidden">（{escape(message)}）</span></mark>'
-        )
-        position = end
-    parts.append(escape(text[position:]))
-    return mark_safe("".join(parts))  # noqa: S308  (every piece is escaped above)
+@dataclass(frozen=True)
+class AttachmentFindings:
+    name: str
+    findings: list[InContext]
 
 
 def _document(request: HttpRequest, pk: int) -> Document:
@@ -102,23 +120,24 @@ def document_review(request: HttpRequest, pk: int) -> HttpResponse:
     for finding in findings:
         finding.message = finding_message(finding)  # type: ignore[attr-defined]
         finding.severity_text = severity_label(finding.severity)  # type: ignore[attr-defined]
-    texts = [
-        Marked(
-            _("Body"),
-            marked_text(body_text(document.body), [f for f in findings if f.attachment_id is None]),
-            [f for f in findings if f.attachment_id is None],
-        )
-    ]
+    body = [f for f in findings if f.attachment_id is None]
+    files = []
     for attachment in document.attachments.all():
         own = [f for f in findings if f.attachment_id == attachment.pk]
-        if attachment.text or own:
-            texts.append(Marked(attachment.name, marked_text(attachment.text, own), own))
+        if own:
+            files.append(
+                AttachmentFindings(
+                    attachment.name, [InContext(f, *excerpt(attachment.text, f.start, f.end)) for f in own]
+                )
+            )
     review_round = services.current_round(document)
     can_review = doc_permissions.can_review_documents(user, document.agency)
     can_edit = doc_permissions.can_edit_documents(user, document.agency)
     context = {
         "document": document,
-        "texts": texts,
+        "body": marked_body(document.body, body),
+        "body_findings": body,
+        "files": files,
         "open_count": sum(1 for f in findings if f.status == FindingStatus.OPEN),
         "rounds": document.review_rounds.prefetch_related("signoffs__reviewer")
         .select_related("submitted_by")
