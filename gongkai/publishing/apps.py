@@ -20,6 +20,9 @@ class PublishingConfig(AppConfig):
         "finding.accepted": _("finding accepted"),
         "finding.dismissed": _("finding dismissed"),
         "patrol.queued": _("patrol started"),
+        "dictionary.added": _("dictionary entry added"),
+        "dictionary.changed": _("dictionary entry changed"),
+        "dictionary.deleted": _("dictionary entry deleted"),
     }
 
     def ready(self) -> None:

@@ -6,7 +6,8 @@ with the reviewer role, never the submitter) and moves the document a stage on �
 approval publishes, unless an error finding is open or 三同步 stands in the way; a return sends
 the document back to the draft. ``finding_resolve`` accepts or dismisses a finding (a dismissal
 with its reason); ``withdraw`` takes a published document down with a reason; ``patrol`` re-checks
-the published documents against today's dictionaries and keeps what is new.
+the published documents against today's dictionaries and keeps what is new; ``dictionary_save``
+and ``dictionary_delete`` keep the dictionaries (platform administrators, from the back office).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from gongkai.agencies.models import Agency
+from gongkai.agencies.permissions import is_platform_admin
 from gongkai.core.audit import Actor, record_event
 from gongkai.core.errors import InvalidTransition, NotFound, PermissionDenied, ValidationFailed
 from gongkai.core.permissions import require
@@ -42,6 +44,8 @@ from .models import (
     ReviewRound,
     ReviewSignoff,
     RoundOutcome,
+    WhitelistEntry,
+    WordingEntry,
 )
 from .states import DOCUMENT_STATES, REVIEW_STATES, SUBMITTABLE_STATES, stages
 
@@ -424,10 +428,7 @@ def patrol_enqueue(*, actor: Actor, agency: Agency | None = None, via: str = "ad
     """Queue a patrol as a background task (the back office)."""
     from .tasks import run_patrol
 
-    require(
-        actor is not None and bool(getattr(actor, "is_superuser", False) or getattr(actor, "is_staff", False)),
-        _("Only administrators may start a patrol."),
-    )
+    require(actor is not None and is_platform_admin(actor), _("Only platform administrators may start a patrol."))
     with transaction.atomic():
         run = PatrolRun.objects.create(agency=agency, started_by_id=_user_id(actor))
         record_event(
@@ -461,3 +462,67 @@ def patrol_run(run_id: int) -> PatrolRun:
     )
     run.refresh_from_db()
     return run
+
+
+# --- the dictionaries (the back office) --------------------------------------------------------
+
+DictionaryEntry = WordingEntry | WhitelistEntry
+
+
+def _dictionary_name(entry: DictionaryEntry) -> str:
+    return "wording" if isinstance(entry, WordingEntry) else "whitelist"
+
+
+def _require_platform_admin(actor: Actor) -> None:
+    require(
+        actor is not None and is_platform_admin(actor),
+        _("Only platform administrators (the administrators of the top-level agency) may change the dictionaries."),
+    )
+
+
+def dictionary_save(
+    *, actor: Actor, entry: DictionaryEntry, changed: list[str] | None = None, via: str = "admin"
+) -> DictionaryEntry:
+    """Add or change an entry of the wording dictionary or the whitelist (platform administrators;
+    the checker is rebuilt on the next check). The audit event keeps each changed field's values
+    before and after."""
+    _require_platform_admin(actor)
+    with transaction.atomic():
+        created = entry.pk is None
+        model = type(entry)
+        before: dict[str, Any] = {} if created else dict(model.objects.filter(pk=entry.pk).values().first() or {})
+        entry.save()
+        after: dict[str, Any] = dict(model.objects.filter(pk=entry.pk).values().get())
+        fields = [
+            f for f in (changed if changed is not None else after) if f in after and f not in {"id", "updated_at"}
+        ]
+        difference = {f: [before.get(f), after[f]] for f in fields if created or before.get(f) != after[f]}
+        record_event(
+            actor=actor,
+            action="dictionary.added" if created else "dictionary.changed",
+            obj=entry,
+            details={"dictionary": _dictionary_name(entry), "entry": str(entry), "changes": difference},
+            via=via,
+        )
+    return entry
+
+
+def dictionary_delete(*, actor: Actor, entry: DictionaryEntry, via: str = "admin") -> None:
+    """Remove an entry of the wording dictionary or the whitelist (platform administrators)."""
+    _require_platform_admin(actor)
+    with transaction.atomic():
+        values = type(entry).objects.filter(pk=entry.pk).values().first()
+        if values is None:
+            raise NotFound(_("The entry no longer exists."))
+        record_event(
+            actor=actor,
+            action="dictionary.deleted",
+            obj=entry,
+            details={
+                "dictionary": _dictionary_name(entry),
+                "entry": str(entry),
+                "was": {k: v for k, v in values.items() if k not in {"id", "updated_at"}},
+            },
+            via=via,
+        )
+        entry.delete()
