@@ -107,10 +107,14 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _OPEN = "〔[(【﹝〖『「<《{"
 _CLOSE = "〕])】﹞〗』」>》}"
 _DOC_NUMBER = re.compile(
-    rf"(?P<lead>\s*)[{re.escape(_OPEN)}]\s*(?P<year>(?:19|20)\d\d)\s*[{re.escape(_CLOSE)}]"
+    rf"[{re.escape(_OPEN)}]\s*(?P<year>(?:19|20)\d\d)\s*[{re.escape(_CLOSE)}]"
     r"\s*(?P<di>第?)\s*(?P<zeros>0*)(?P<serial>\d{1,6})\s*号"
 )
+# Spaces between a 机关代字 and the bracket go: 鲁政发 〔2024〕5号 → 鲁政发〔2024〕5号.
+_LEAD = re.compile(rf"(?<=[{_HAN}])\s+(?=〔\d{{4}}〕\d+号)")
 _WHITESPACE = re.compile(r"\s+")
+# Whitespace that folding changes: a run, any whitespace but a plain space, or one at an end.
+_NEEDS_COLLAPSE = re.compile(r"\s\s|[^\S ]|^\s|\s$")
 
 
 @cache
@@ -143,6 +147,16 @@ def _t2s_chars() -> dict[int, str]:
     return {code: after for code, after in check_table().items() if ord(after) > 0x2E80}
 
 
+@cache
+def _sequence_table() -> list[int | None]:
+    """:func:`_table` as a list indexed by code point: ``str.translate`` walks it several times
+    faster than a dict. Code points past the list (outside the BMP) are kept."""
+    table: list[int | None] = list(range(0x10000))
+    for code, after in _table().items():
+        table[code] = ord(after) if after else None
+    return table
+
+
 def _simplified(text: str) -> str:
     if text.isascii():
         return text
@@ -152,85 +166,93 @@ def _simplified(text: str) -> str:
     return converted
 
 
-_HAN_CHAR = re.compile(f"[{_HAN}]")
-
-
-def _keeps_lead(match: re.Match[str]) -> bool:
-    """Spaces before the bracket go when a 机关代字 stands before them (鲁政发 〔2024〕)."""
-    start = match.start()
-    return start == 0 or _HAN_CHAR.match(match.string[start - 1]) is None
-
-
 def _doc_number(match: re.Match[str]) -> str:
-    lead = match.group("lead") if _keeps_lead(match) else ""
-    return f"{lead}〔{match.group('year')}〕{match.group('serial')}号"
+    return f"〔{match.group('year')}〕{match.group('serial')}号"
+
+
+def _after_characters(folded: str) -> str:
+    """The steps after the character table: 文号 brackets, then whitespace."""
+    if "号" in folded:
+        folded, count = _DOC_NUMBER.subn(_doc_number, folded)
+        if count:
+            folded = _LEAD.sub("", folded)
+    return _WHITESPACE.sub(" ", folded).strip()
 
 
 def fold(text: str) -> str:
     """The folded ``text`` (see the module doc): what the index stores and the query looks up."""
-    folded = _simplified(text).translate(_table())
-    if "号" in folded:
-        folded = _DOC_NUMBER.sub(_doc_number, folded)
-    return _WHITESPACE.sub(" ", folded).strip()
+    return _after_characters(_simplified(text).translate(_sequence_table()))
 
 
 def fold_map(text: str) -> Folded:
     """:func:`fold` with the way back: ``result.span(i, j)`` is the original span of folded
-    ``[i, j)``. ``fold_map(t).text == fold(t)``."""
+    ``[i, j)``. ``fold_map(t).text == fold(t)``. Each step keeps a list of the indices it kept
+    (built with ``range`` runs, not per character, so a 5 KB body maps in well under a
+    millisecond); a step that kept everything keeps no list."""
     simplified = _simplified(text)
-    table = _table()
-    chars: list[str] = []
-    origin: list[int] = []
-    for index, char in enumerate(simplified):
-        after = table.get(ord(char), char)
-        if after:
-            chars.append(after)
-            origin.append(index)
-    folded = "".join(chars)
+    translated = simplified.translate(_sequence_table())
+    origin: list[int] | None = None
+    if len(translated) != len(simplified):  # invisible characters were dropped
+        table = _table()
+        origin = [index for index, char in enumerate(simplified) if table.get(ord(char), char)]
+    result = _after_characters(translated)
+    if len(result) == len(translated):  # every later step replaced one character by one
+        return Folded(result, text, tuple(origin) if origin is not None else None)
+    folded = translated
     if "号" in folded:
-        kept_chars: list[str] = []
-        kept_origin: list[int] = []
+        pieces: list[str] = []
+        kept: list[int] = []
         last = 0
         for match in _DOC_NUMBER.finditer(folded):
-            kept_chars.append(folded[last : match.start()])
-            kept_origin.extend(origin[last : match.start()])
-            if _keeps_lead(match):
-                kept_chars.append(match.group("lead"))
-                kept_origin.extend(origin[match.start("lead") : match.end("lead")])
-            kept_chars.append("〔")
-            kept_origin.append(origin[_bracket(folded, match, opening=True)])
-            kept_chars.append(match.group("year"))
-            kept_origin.extend(origin[match.start("year") : match.end("year")])
-            kept_chars.append("〕")
-            kept_origin.append(origin[_bracket(folded, match, opening=False)])
-            kept_chars.append(match.group("serial"))
-            kept_origin.extend(origin[match.start("serial") : match.end("serial")])
-            kept_chars.append("号")
-            kept_origin.append(origin[match.end() - 1])
+            start = match.start()
+            lead = start
+            while lead > last and folded[lead - 1].isspace():
+                lead -= 1
+            if lead < start and lead > 0 and _HAN_CHAR.match(folded[lead - 1]):
+                start = lead  # the spaces between a 机关代字 and the bracket go (as _LEAD does)
+            pieces.append(folded[last:start])
+            kept.extend(range(last, start))
+            year_start, year_end = match.span("year")
+            serial_start, serial_end = match.span("serial")
+            pieces.append(f"〔{match.group('year')}〕{match.group('serial')}号")
+            kept.append(_bracket(folded, match, opening=True))
+            kept.extend(range(year_start, year_end))
+            kept.append(_bracket(folded, match, opening=False))
+            kept.extend(range(serial_start, serial_end))
+            kept.append(match.end() - 1)
             last = match.end()
-        kept_chars.append(folded[last:])
-        kept_origin.extend(origin[last:])
-        folded = "".join(kept_chars)
-        origin = kept_origin
-    # Collapse whitespace: keep the first character of each run, drop runs at the ends.
-    result: list[str] = []
-    result_origin: list[int] = []
-    previous_space = True
-    for char, index in zip(folded, origin, strict=True):
-        if char.isspace():
-            if previous_space:
-                continue
-            result.append(" ")
-            result_origin.append(index)
-            previous_space = True
-        else:
-            result.append(char)
-            result_origin.append(index)
-            previous_space = False
-    if result and result[-1] == " ":
-        result.pop()
-        result_origin.pop()
-    return Folded("".join(result), text, tuple(result_origin))
+        if pieces:
+            pieces.append(folded[last:])
+            kept.extend(range(last, len(folded)))
+            folded = "".join(pieces)
+            origin = _compose(origin, kept)
+    if _NEEDS_COLLAPSE.search(folded):
+        pieces = []
+        kept = []
+        last = 0
+        for match in _WHITESPACE.finditer(folded):
+            start, end = match.span()
+            pieces.append(folded[last:start])
+            kept.extend(range(last, start))
+            pieces.append(" ")
+            kept.append(start)
+            last = end
+        pieces.append(folded[last:])
+        kept.extend(range(last, len(folded)))
+        joined = "".join(pieces)
+        head = 1 if joined.startswith(" ") else 0
+        tail = 1 if joined.endswith(" ") and len(joined) > head else 0
+        folded = joined[head : len(joined) - tail]
+        origin = _compose(origin, kept[head : len(kept) - tail])
+    return Folded(folded, text, tuple(origin) if origin is not None else None)
+
+
+def _compose(first: list[int] | None, then: list[int]) -> list[int]:
+    """The original indices of ``then`` (indices into a text whose own origin is ``first``)."""
+    return then if first is None else [first[index] for index in then]
+
+
+_HAN_CHAR = re.compile(f"[{_HAN}]")
 
 
 def _bracket(folded: str, match: re.Match[str], *, opening: bool) -> int:

@@ -109,12 +109,15 @@ class Segmenter:
         if not folded:
             return []
         tokens: list[str] = []
+        append = tokens.append
+        inner = self._inner
         for token in self._jieba.cut_for_search(folded):
-            if not (token.isalnum() or _wordy(token)):
-                continue
-            if len(token) > 4 and not token.isascii():
-                tokens.extend(self._inner(token))
-            tokens.append(token)
+            if token.isalnum():
+                if len(token) > 4 and not token.isascii():
+                    tokens.extend(inner(token))
+                append(token)
+            elif _WORDY.search(token) is not None:
+                append(token)
         return tokens
 
     def query_tokens(self, text: str) -> list[str]:
@@ -123,6 +126,11 @@ class Segmenter:
         if not folded:
             return []
         return [token for token in self._jieba.cut(folded) if token.isalnum() or _wordy(token)]
+
+    def cut_folded(self, folded: str) -> list[str]:
+        """Precise mode over already folded text, every piece kept (spaces and punctuation too):
+        the pieces concatenate back to ``folded``."""
+        return list(self._jieba.cut(folded))
 
     def title_unigrams(self, text: str) -> list[str]:
         """Each Han character of the folded ``text`` once, in order: a one-character query
