@@ -19,7 +19,7 @@ What keeps correct queries intact (docs/search-segmentation.md has the measured 
 stretch of the query made of whole pieces of its precise cut, that is not a word — not in the
 vocabulary (or rare there) and not a word of the segmenter's dictionary — and that contains a
 character the segmenter could not put into a word of two or more characters, is looked at;
-the replacement must be frequent in the vocabulary (``min_count``) and ``ratio`` times more
+the replacement must be in the vocabulary often enough (``min_count``) and ``ratio`` times more
 frequent than the stretch as typed (when that occurs at all).
 """
 
@@ -135,20 +135,24 @@ class Corrector:
     """Typo correction from ``vocabulary`` (word → frequency; keys are folded here).
 
     ``min_count``: how often a replacement must occur; ``ratio``: how much more often than the
-    words as typed; ``rare``: a typed stretch seen this often or less counts as unknown.
+    words as typed; ``rare``: a typed stretch seen this often or less counts as unknown;
+    ``pinyin_min_count``: how often a word must occur to be offered for a pinyin-only query (a
+    pinyin query is never correct Chinese, so any word of the documents is better than nothing).
     """
 
     def __init__(
         self,
         vocabulary: Mapping[str, int],
         *,
-        min_count: int = 3,
+        min_count: int = 2,
         ratio: float = 10.0,
         rare: int = 1,
+        pinyin_min_count: int = 1,
         cut: Segmenter | None = None,
     ) -> None:
         self._cut = cut or segmenter()
         self.min_count = min_count
+        self.pinyin_min_count = pinyin_min_count
         self.ratio = ratio
         self.rare = rare
         counts: Counter[str] = Counter()
@@ -163,15 +167,18 @@ class Corrector:
         by_initials: dict[str, list[str]] = defaultdict(list)
         by_char: dict[str, set[str]] = defaultdict(set)
         for word, count in self._counts.items():
-            if count < min_count or len(word) < 2 or not _HAN_WORD.fullmatch(word):
+            if count < min(min_count, pinyin_min_count) or len(word) < 2 or not _HAN_WORD.fullmatch(word):
                 continue
             readings = _readings(word)
             if "?" in readings or len(readings) != len(word):
                 continue
+            if count >= pinyin_min_count:
+                by_full["".join(readings)].append(word)
+                by_initials["".join(syllable[0] for syllable in readings)].append(word)
+            if count < min_count:
+                continue
             by_pinyin[readings].append(word)
             by_fuzzy[tuple(_fuzzy(syllable) for syllable in readings)].append(word)
-            by_full["".join(readings)].append(word)
-            by_initials["".join(syllable[0] for syllable in readings)].append(word)
             if len(word) >= 3:
                 for char in set(word):
                     by_char[char].add(word)
@@ -254,23 +261,28 @@ class Corrector:
 
     def _candidate(self, window: str, readings: tuple[str, ...]) -> tuple[str, str] | None:
         """The best replacement of ``window`` and its kind, or ``None``."""
-        for word in self._by_pinyin.get(readings, ()):
-            if word != window and self._accept(window, word):
-                return word, "homophone"
+        choices = _reading_choices(window, readings)
+        found: list[tuple[int, int, int, str, str]] = []  # (characters changed, kind, -count, word, kind)
+        for key in choices:
+            for word in self._by_pinyin.get(key, ()):
+                if word != window and self._accept(window, word):
+                    found.append((_changed(word, window), 0, -self._counts[word], word, "homophone"))
         similar = _similar_shapes()
-        best: str | None = None
         for index, char in enumerate(window):
             for other in similar.get(char, ()):
                 changed = window[:index] + other + window[index + 1 :]
-                if self._accept(window, changed) and (best is None or self._counts[changed] > self._counts[best]):
-                    best = changed
-        if best is not None:
-            return best, "shape"
+                if self._accept(window, changed):
+                    found.append((1, 1, -self._counts[changed], changed, "shape"))
+        if found:
+            # A typo changes few characters: 救肋 is 救助 (one shape) rather than 酒类 (two sounds).
+            best = min(found)
+            return best[3], best[4]
         if len(window) >= 3:
-            fuzzy = tuple(_fuzzy(syllable) for syllable in readings)
-            for word in self._by_fuzzy.get(fuzzy, ()):
-                if word != window and self._accept(window, word) and _differs_once(word, window):
-                    return word, "homophone"
+            for key in choices:
+                fuzzy = tuple(_fuzzy(syllable) for syllable in key)
+                for word in self._by_fuzzy.get(fuzzy, ()):
+                    if word != window and self._accept(window, word) and _differs_once(word, window):
+                        return word, "homophone"
             edited = self._edit_candidate(window)
             if edited is not None:
                 return edited, "edit"
@@ -347,11 +359,41 @@ class Corrector:
         )
 
 
+@cache
+def _char_readings(char: str) -> tuple[str, ...]:
+    """Every plain reading of one character (调: tiao, diao)."""
+    _pypinyin()
+    from pypinyin import Style, pinyin
+
+    found = pinyin(char, style=Style.NORMAL, heteronym=True, errors=lambda chars: "?", v_to_u=False)
+    return tuple(dict.fromkeys(found[0])) if found else ()
+
+
+_MAX_CHOICES = 16
+
+
+def _reading_choices(window: str, readings: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The window's readings in context first, then with one polyphonic character read another
+    way (a typo is read as its writer meant: 调例 as tiao li, 扒机 as pa ji), at most 16. One
+    character only: with two, 年假 could be read ning xia (宁夏)."""
+    choices = [readings]
+    for index, (char, reading) in enumerate(zip(window, readings, strict=True)):
+        for other in _char_readings(char):
+            if other != reading and len(choices) < _MAX_CHOICES:
+                choices.append((*readings[:index], other, *readings[index + 1 :]))
+    return choices
+
+
 def _ranked(table: Mapping[_Key, list[str]], counts: Mapping[str, int]) -> dict[_Key, tuple[str, ...]]:
     """Each key's words, most frequent first."""
     return {key: tuple(sorted(words, key=lambda word: (-counts[word], word))) for key, words in table.items()}
 
 
+def _changed(word: str, window: str) -> int:
+    """How many characters differ between two strings of the same length."""
+    return sum(a != b for a, b in zip(word, window, strict=True))
+
+
 def _differs_once(word: str, window: str) -> bool:
     """Similar pinyin is trusted for one changed character only (公积金贷宽 → 贷款)."""
-    return len(word) == len(window) and sum(a != b for a, b in zip(word, window, strict=True)) == 1
+    return len(word) == len(window) and _changed(word, window) == 1
