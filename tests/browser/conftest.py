@@ -76,6 +76,23 @@ def official_calendar(transactional_db: None) -> None:
         states.confirm_official_years(apps, None)
 
 
+@pytest.fixture(autouse=True)
+def library_seeds(transactional_db: None) -> None:
+    """The document kinds and the review's starter dictionaries, as their seed migrations load
+    them (emptied by the flush after each browser test, like the calendars above)."""
+    from django.apps import apps
+
+    from gongkai.documents.models import DocumentKind
+    from gongkai.publishing.checking import invalidate
+    from gongkai.publishing.models import WordingEntry
+
+    if not DocumentKind.objects.exists():
+        importlib.import_module("gongkai.documents.migrations.0002_seed_kinds").seed(apps, None)
+    if not WordingEntry.objects.exists():
+        importlib.import_module("gongkai.publishing.migrations.0002_seed_dictionaries").seed(apps, None)
+        invalidate()  # the seed writes through the migration's models: no signal tells the checker
+
+
 @pytest.fixture
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
