@@ -141,6 +141,9 @@ STATIC_ROOT = VAR_DIR / "static"
 MEDIA_URL = "/media/"  # never served: stored files are read through their app's scoped views
 # Uploaded and generated files (gongkai.core.storage): under var/, never inside the web root.
 MEDIA_ROOT = Path(env_str("GONGKAI_MEDIA_ROOT", str(VAR_DIR / "media"))).resolve()
+# The search index (Tantivy), rebuilt from the database by `gongkai search reindex`; never the
+# source of truth. Every web worker and command of one site must point to the same directory.
+GONGKAI_SEARCH_DIR = Path(env_str("GONGKAI_SEARCH_DIR", str(VAR_DIR / "search"))).resolve()
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},

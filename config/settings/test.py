@@ -5,9 +5,16 @@ DATABASE_URL still decides the database, so the same suite runs on SQLite and on
 
 from __future__ import annotations
 
+import os
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import DATABASES, INSTALLED_APPS, STORAGES
 from .env import env_str
+
+# Each test process its own search index (tests/search give every test a fresh one).
+GONGKAI_SEARCH_DIR = Path(tempfile.gettempdir()) / f"gongkai-test-search-{os.getpid()}"
 
 SECRET_KEY = "test-only-not-secret"  # noqa: S105
 DEBUG = False

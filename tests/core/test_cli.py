@@ -46,6 +46,7 @@ def test_help_lists_commands_in_chinese(capsys: pytest.CaptureFixture[str]) -> N
         "patrol",
         "remind",
         "notify",
+        "search",
         "unlock",
         "report",
         "manage",

@@ -57,6 +57,8 @@ OPERATIONS = {
     ("GET", "/api/v1/reports"): "gongkai_reports_api_report_list",
     ("GET", "/api/v1/reports/{report_id}"): "gongkai_reports_api_report_detail",
     ("POST", "/api/v1/reports/audit"): "gongkai_reports_api_report_audit",
+    ("GET", "/api/v1/search"): "search_documents",
+    ("GET", "/api/v1/search/suggest"): "search_suggest",
 }
 
 
@@ -109,6 +111,7 @@ def test_the_apps_declare_their_wiring() -> None:
         "/applications",
         "/staff/cases",
         "/staff/documents",
+        "/search",
         "/reports",
     ]
 

@@ -1,0 +1,475 @@
+"""Search for the public: the query taken apart, folded and cut by the text pipeline, widened with
+the plain-language synonyms, corrected when the words as typed find (almost) nothing, run on the
+engine, and answered with rows of the database (published, proactively disclosed documents only).
+
+``search(SearchRequest(...)).as_json()`` is the shape of the CLI and the API (issue 15, item 5).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field, replace
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gongkai.core.errors import ValidationFailed
+from gongkai.documents.models import Document, LegalStatus
+from gongkai.documents.selectors import public_documents
+from gongkai.text.markup import strip_markup
+
+from .analysis import text_chars
+from .engine import EngineQuery, EngineResult, Group, TantivyEngine, Term
+from .pipeline import Corrector, Synonyms, fold, looks_like_pinyin, segmenter, snippet, split_syllables
+from .query import ParsedQuery, parse_query
+
+QUERY_MAX = 200
+PER_PAGE_MAX = 50
+PAGE_MAX = 100
+FEW = 2  # a typed query finding this many or fewer is corrected (when a correction finds more)
+SUGGEST_LIMIT = 10
+CACHE_SECONDS = 60.0
+KINDS_BASE = ("rule", "normative", "other")
+
+
+class InvalidSearch(ValidationFailed):
+    status = 422
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    q: str
+    agency: str | None = None
+    kind: str | None = None
+    status: str | None = None
+    issuer: str | None = None
+    year: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    topic: str | None = None
+    title_only: bool = False
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 10
+    as_typed: bool = False
+
+
+@dataclass(frozen=True)
+class ResultRow:
+    id: int
+    title: str
+    doc_number: str
+    index_number: str
+    issuer: str
+    status: str
+    published_on: date | None
+    score: float
+    snippet: str
+    url: str
+    agency: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "title": self.title,
+            "doc_number": self.doc_number,
+            "index_number": self.index_number,
+            "issuer": self.issuer,
+            "status": self.status,
+            "published_on": self.published_on.isoformat() if self.published_on else None,
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+            "url": self.url,
+        }
+
+
+@dataclass
+class SearchResponse:
+    query: str
+    used_query: str
+    correction: str | None
+    total: int
+    results: list[ResultRow]
+    facets: dict[str, dict[str, int]]
+    page: int = 1
+    per_page: int = 10
+    correction_kind: str | None = None
+    terms: tuple[str, ...] = field(default=())  # the words searched for (highlighting)
+
+    @property
+    def pages(self) -> int:
+        return max((self.total + self.per_page - 1) // self.per_page, 1)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "used_query": self.used_query,
+            "correction": self.correction,
+            "total": self.total,
+            "results": [row.as_json() for row in self.results],
+            "facets": {name: dict(self.facets.get(name, {})) for name in ("kind", "status", "issuer", "year")},
+        }
+
+
+# -- the process's engine, synonyms and corrector -------------------------------------------------
+
+_lock = threading.Lock()
+_engines: dict[Path, TantivyEngine] = {}
+
+
+def search_dir() -> Path:
+    return Path(settings.GONGKAI_SEARCH_DIR)
+
+
+def get_engine() -> TantivyEngine:
+    """The engine of ``GONGKAI_SEARCH_DIR`` (one per process and directory)."""
+    path = search_dir()
+    with _lock:
+        engine = _engines.get(path)
+        if engine is None:
+            engine = _engines[path] = TantivyEngine(path)
+        return engine
+
+
+def reset_engine() -> None:
+    """Forget the open engines and caches (tests, after the setting changed)."""
+    with _lock:
+        _engines.clear()
+    _synonyms_cache.clear()
+    _corrector_cache.clear()
+    _agency_cache.clear()
+
+
+_synonyms_cache: dict[str, tuple[float, Any]] = {}
+
+
+def synonyms() -> Any:
+    """The active plain → official pairs of the database as a pipeline ``Synonyms`` (cached a minute;
+    changed at once in the process that saves an entry)."""
+    from .models import SynonymEntry
+
+    cached = _synonyms_cache.get("all")
+    now = time.monotonic()
+    if cached is not None and now - cached[0] < CACHE_SECONDS:
+        return cached[1]
+    pairs = [
+        (fold(entry.plain), tuple(fold(term) for term in entry.official_terms()))
+        for entry in SynonymEntry.objects.filter(is_active=True)
+    ]
+    value = Synonyms([(plain, official) for plain, official in pairs if plain and official])
+    _synonyms_cache["all"] = (now, value)
+    return value
+
+
+def forget_synonyms() -> None:
+    _synonyms_cache.clear()
+
+
+_corrector_cache: list[tuple[int, Any]] = []
+
+
+def corrector() -> Any:
+    """A ``Corrector`` over the index's own words (made again when the engine refreshes them)."""
+    vocabulary = get_engine().vocabulary()
+    with _lock:
+        if _corrector_cache and _corrector_cache[0][0] == id(vocabulary):
+            return _corrector_cache[0][1]
+        made = Corrector(vocabulary)
+        _corrector_cache[:] = [(id(vocabulary), made)]
+        return made
+
+
+# -- from the query to the engine -----------------------------------------------------------------
+
+
+def _term(text: str, *, phrase: bool = False) -> Term | None:
+    tokens = tuple(segmenter().query_tokens(text))
+    chars = tuple(text_chars(text))
+    if not tokens and not chars:
+        return None
+    return Term(tokens=tokens, chars=chars, phrase=phrase)
+
+
+def _word_groups(words: str, expansions: list[Any]) -> list[Group]:
+    """One group per word; a plain phrase of the synonyms is one group whose alternatives are the
+    phrase itself and each official term."""
+    groups: list[Group] = []
+    taken: list[tuple[int, int, Any]] = []
+    for expansion in sorted(expansions, key=lambda e: -len(e.plain)):
+        start = words.find(expansion.plain)
+        while start >= 0:
+            end = start + len(expansion.plain)
+            if all(end <= a or start >= b for a, b, _ in taken):
+                taken.append((start, end, expansion))
+            start = words.find(expansion.plain, end)
+    taken.sort(key=lambda span: span[0])
+    position = 0
+    pieces: list[tuple[str, Any]] = []
+    for start, end, expansion in taken:
+        pieces.append((words[position:start], None))
+        pieces.append((words[start:end], expansion))
+        position = end
+    pieces.append((words[position:], None))
+    for text, expansion in pieces:
+        if expansion is None:
+            for token in segmenter().query_tokens(text):
+                term = _term(token)
+                if term is not None:
+                    groups.append(Group((term,)))
+            continue
+        alternatives = [t for t in (_term(text), *(_term(o) for o in expansion.official)) if t is not None]
+        if alternatives:
+            groups.append(Group(tuple(alternatives)))
+    return groups
+
+
+def _pinyin_words(words: str) -> tuple[tuple[tuple[str, ...], ...], tuple[str, ...]]:
+    """The words of a pinyin-only query: as syllables (shebao → she bao) or as initials (sb)."""
+    full: list[tuple[str, ...]] = []
+    initials: list[str] = []
+    for word in words.lower().split():
+        syllables = split_syllables(word)
+        if syllables:
+            full.append(tuple(syllables))
+        elif word.isalpha() and len(word) <= 8:
+            initials.append(word)
+    return tuple(full), tuple(initials)
+
+
+def _expansions(parsed: ParsedQuery, use_synonyms: bool) -> list[Any]:
+    if not use_synonyms or not parsed.words:
+        return []
+    return list(synonyms().expansions(parsed.words))
+
+
+def engine_query(parsed: ParsedQuery, request: SearchRequest, *, use_synonyms: bool = True) -> EngineQuery:
+    expansions = _expansions(parsed, use_synonyms)
+    groups = _word_groups(parsed.words, expansions) if parsed.words else []
+    for phrase in parsed.phrases:
+        term = _term(phrase, phrase=True)
+        if term is not None:
+            groups.append(Group((term,)))
+    excluded = tuple(t for t in (_term(word) for word in parsed.excluded) if t is not None)
+    pinyin: tuple[tuple[str, ...], ...] = ()
+    initials: tuple[str, ...] = ()
+    if parsed.words and not parsed.phrases and looks_like_pinyin(parsed.words):
+        pinyin, initials = _pinyin_words(parsed.words)
+    return EngineQuery(
+        groups=tuple(groups),
+        excluded=excluded,
+        pinyin=pinyin,
+        initials=initials,
+        doc_number=parsed.doc_number,
+        doc_parts=parsed.doc_parts[:2] if parsed.doc_parts else (),
+        title_only=parsed.title_only or request.title_only,
+        kind=request.kind or None,
+        status=request.status or None,
+        issuer=request.issuer or None,
+        year=request.year,
+        agency=request.agency or None,
+        topic=request.topic or None,
+        date_from=request.date_from,
+        date_to=request.date_to,
+        sort=request.sort,
+        offset=(request.page - 1) * request.per_page,
+        limit=request.per_page,
+    )
+
+
+def _terms_of(query: EngineQuery, parsed: ParsedQuery) -> tuple[str, ...]:
+    found: dict[str, None] = {}
+    for phrase in parsed.phrases:
+        found.setdefault(phrase, None)
+    for group in query.groups:
+        for term in group.alternatives:
+            for token in term.tokens:
+                found.setdefault(token, None)
+    if parsed.doc_number:
+        found.setdefault(parsed.doc_number, None)
+    return tuple(found)
+
+
+# -- checks ---------------------------------------------------------------------------------------
+
+
+def too_long_message() -> str:
+    return _("The search words are at most %(max)d characters.") % {"max": QUERY_MAX}
+
+
+def check_request(request: SearchRequest) -> None:
+    """Bad input → one Chinese message (422), before anything is searched."""
+    problems: dict[str, str] = {}
+    if len(request.q) > QUERY_MAX:
+        problems["q"] = too_long_message()
+    if request.sort not in ("relevance", "date"):
+        problems["sort"] = _("Sort by relevance or by date.")
+    if not 1 <= request.page <= PAGE_MAX:
+        problems["page"] = _("The page is a number from 1 to %(max)d.") % {"max": PAGE_MAX}
+    if not 1 <= request.per_page <= PER_PAGE_MAX:
+        problems["per_page"] = _("Results per page: 1 to %(max)d.") % {"max": PER_PAGE_MAX}
+    if request.status and request.status not in LegalStatus.values:
+        problems["status"] = _("Unknown status “%(status)s”.") % {"status": request.status}
+    if request.year is not None and not 1949 <= request.year <= 2100:
+        problems["year"] = _("The year is between 1949 and 2100.")
+    if request.date_from and request.date_to and request.date_from > request.date_to:
+        problems["date_to"] = _("The end date is before the start date.")
+    has_filter = any(
+        (request.agency, request.kind, request.status, request.issuer, request.year, request.topic)
+    ) or bool(request.date_from or request.date_to)
+    if not request.q.strip() and not has_filter and not problems:
+        problems["q"] = _("Please type what you are looking for.")
+    if problems:
+        first = next(iter(problems.values()))
+        raise InvalidSearch(first, details=problems)
+
+
+# -- the search -----------------------------------------------------------------------------------
+
+
+def _run(parsed: ParsedQuery, request: SearchRequest, *, use_synonyms: bool = True) -> tuple[EngineQuery, EngineResult]:
+    query = engine_query(parsed, request, use_synonyms=use_synonyms)
+    if query.empty and parsed.text.strip():
+        # only punctuation or exclusions: nothing can match
+        return query, EngineResult(total=0, hits=[], facets={"kind": {}, "status": {}, "issuer": {}, "year": {}})
+    return query, get_engine().search(query)
+
+
+def _corrected(parsed: ParsedQuery) -> Any:
+    """A correction of the free words of ``parsed`` proposed from the index's vocabulary, or None."""
+    if not parsed.words or parsed.doc_number:
+        return None
+    try:
+        return corrector().propose(parsed.words)
+    except Exception:  # a correction must never break the search itself
+        return None
+
+
+def search(request: SearchRequest) -> SearchResponse:
+    check_request(request)
+    parsed = parse_query(request.q)
+    query, result = _run(parsed, request)
+    used = parsed
+    correction_text: str | None = None
+    correction_kind: str | None = None
+    if not request.as_typed and result.total <= FEW:
+        proposal = _corrected(parsed)
+        if proposal is not None and fold(proposal.text) != parsed.words:
+            candidate = replace(parsed, words=fold(proposal.text))
+            corrected_query, corrected_result = _run(candidate, request)
+            if corrected_result.total > result.total:
+                used, query, result = candidate, corrected_query, corrected_result
+                correction_text, correction_kind = proposal.text, proposal.kind
+    terms = _terms_of(query, used)
+    rows = result_rows([(hit.id, hit.score) for hit in result.hits], terms)
+    used_text = _used_text(used) if correction_text else parsed.text
+    return SearchResponse(
+        query=parsed.text,
+        used_query=used_text,
+        correction=used_text if correction_text else None,
+        total=result.total,
+        results=rows,
+        facets=result.facets,
+        page=request.page,
+        per_page=request.per_page,
+        correction_kind=correction_kind,
+        terms=terms,
+    )
+
+
+def _used_text(parsed: ParsedQuery) -> str:
+    parts = [parsed.words, *(f"“{p}”" for p in parsed.phrases), *(f"-{w}" for w in parsed.excluded)]
+    text = " ".join(part for part in parts if part)
+    return f"标题:{text}" if parsed.title_only else text
+
+
+def plain_text(document: Document) -> str:
+    return strip_markup(document.body).text if document.body else ""
+
+
+def result_rows(hits: list[tuple[int, float]], terms: tuple[str, ...]) -> list[ResultRow]:
+    """The rows of ``hits`` from the database, in the engine's order; anything no longer public
+    (withdrawn, not proactively disclosed, deleted) is left out."""
+    if not hits:
+        return []
+    today = timezone.localdate()
+    documents = {d.pk: d for d in public_documents().filter(pk__in=[pk for pk, _ in hits])}
+    rows: list[ResultRow] = []
+    for pk, score in hits:
+        document = documents.get(pk)
+        if document is None:
+            continue
+        body = plain_text(document)
+        rows.append(
+            ResultRow(
+                id=document.pk,
+                title=document.title,
+                doc_number=document.doc_number_norm or document.doc_number,
+                index_number=document.index_number,
+                issuer=document.issuer,
+                status=document.effective_status(today),
+                published_on=document.published_on,
+                score=score,
+                snippet=snippet(body or document.title, list(terms)) if terms else "",
+                url=reverse("documents:detail", args=[document.pk]),
+                agency=document.agency.code,
+            )
+        )
+    return rows
+
+
+# -- suggestions ----------------------------------------------------------------------------------
+
+_agency_cache: dict[str, tuple[float, list[tuple[str, str, str]]]] = {}
+
+
+def _agencies() -> list[tuple[str, str, str]]:
+    """(folded name, name, tree path) of the active agencies, cached a minute."""
+    from gongkai.agencies.models import Agency
+
+    cached = _agency_cache.get("all")
+    now = time.monotonic()
+    if cached is not None and now - cached[0] < CACHE_SECONDS:
+        return cached[1]
+    rows = [(fold(a.name), a.name, a.path) for a in Agency.objects.filter(is_active=True).only("name", "path")]
+    _agency_cache["all"] = (now, rows)
+    return rows
+
+
+def suggest(q: str, agency: str | None = None, limit: int = SUGGEST_LIMIT) -> list[str]:
+    """Keyword suggestions as the user types: agency names, plain words of the synonyms and the
+    index's title words and titles that start with (or contain) what is typed."""
+    prefix = fold(q or "")[:QUERY_MAX]
+    if not prefix:
+        return []
+    found: dict[str, None] = {}
+    scope = ""
+    if agency:
+        from gongkai.agencies.models import Agency
+
+        scope = Agency.objects.filter(code=agency).values_list("path", flat=True).first() or ""
+    for folded, name, path in _agencies():
+        if folded.startswith(prefix) and path.startswith(scope):
+            found.setdefault(name, None)
+    for plain in _synonym_plains():
+        if plain.startswith(prefix) and plain != prefix:
+            found.setdefault(plain, None)
+    for word in get_engine().suggest(prefix, limit):
+        found.setdefault(word, None)
+    return list(found)[:limit]
+
+
+def _synonym_plains() -> list[str]:
+    from .models import SynonymEntry
+
+    cached = _synonyms_cache.get("plains")
+    now = time.monotonic()
+    if cached is not None and now - cached[0] < CACHE_SECONDS:
+        return list(cached[1])
+    plains = sorted(fold(p) for p in SynonymEntry.objects.filter(is_active=True).values_list("plain", flat=True))
+    _synonyms_cache["plains"] = (now, plains)
+    return plains
