@@ -9,11 +9,12 @@ from __future__ import annotations
 import html
 import importlib
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
+
+from gongkai.text.fold_search import fold
+from gongkai.text.segment import segmenter
 
 
 def _real(module: str, name: str) -> Any:
@@ -23,51 +24,16 @@ def _real(module: str, name: str) -> Any:
         return None
 
 
-_SPACE = re.compile(r"\s+")
-_WORDY = re.compile(r"[^\W_]")
-
-
-def _fold_fallback(text: str) -> str:
-    from gongkai.text.simplify import _converter
-
-    text = unicodedata.normalize("NFKC", text)
-    text = _converter().convert(text)
-    for a, b in zip("[](（【［", "〔〕〔〔〔〔", strict=False):
-        text = text.replace(a, b)
-    return _SPACE.sub(" ", text.lower()).strip()
-
-
-fold: Any = _real("gongkai.text.fold_search", "fold") or _fold_fallback
-
-
-class _FallbackSegmenter:
-    def __init__(self) -> None:
-        import rjieba
-
-        self._jieba = rjieba._DEFAULT_JIEBA
-
-    def add_words(self, words: Iterable[str]) -> int:
-        n = 0
-        for word in words:
-            word = fold(word)
-            if word and " " not in word:
-                self._jieba.add_word(word, None, None)
-                n += 1
-        return n
-
-    def index_tokens(self, text: str) -> list[str]:
-        return [t for t in self._jieba.cut_for_search(fold(text)) if _WORDY.search(t)]
-
-    def query_tokens(self, text: str) -> list[str]:
-        return [t for t in self._jieba.cut(fold(text)) if _WORDY.search(t)]
-
-
-@cache
-def _fallback_segmenter() -> _FallbackSegmenter:
-    return _FallbackSegmenter()
-
-
-segmenter: Any = _real("gongkai.text.segment", "segmenter") or _fallback_segmenter
+__all__ = [
+    "Corrector",
+    "Synonyms",
+    "fold",
+    "looks_like_pinyin",
+    "segmenter",
+    "snippet",
+    "split_syllables",
+    "starter_pairs",
+]
 
 
 def _full_fallback(text: str) -> str:
