@@ -26,6 +26,7 @@ from gongkai.text.markup import strip_markup
 
 from .analysis import text_chars
 from .engine import EngineQuery, EngineResult, Group, TantivyEngine, Term
+from .indexing import ensure_dictionary
 from .pipeline import Corrector, Synonyms, fold, looks_like_pinyin, segmenter, snippet, split_syllables
 from .query import ParsedQuery, parse_query
 
@@ -35,7 +36,7 @@ PAGE_MAX = 100
 FEW = 2  # a typed query finding this many or fewer is corrected (when a correction finds more)
 SUGGEST_LIMIT = 10
 CACHE_SECONDS = 60.0
-KINDS_BASE = ("rule", "normative", "other")
+DATE_MIN, DATE_MAX = date(1949, 1, 1), date(2100, 12, 31)
 
 
 class InvalidSearch(ValidationFailed):
@@ -316,6 +317,10 @@ def check_request(request: SearchRequest) -> None:
         problems["status"] = _("Unknown status “%(status)s”.") % {"status": request.status}
     if request.year is not None and not 1949 <= request.year <= 2100:
         problems["year"] = _("The year is between 1949 and 2100.")
+    for name in ("date_from", "date_to"):
+        day = getattr(request, name)
+        if day is not None and not DATE_MIN <= day <= DATE_MAX:
+            problems[name] = _("The dates are between 1949 and 2100.")
     if request.date_from and request.date_to and request.date_from > request.date_to:
         problems["date_to"] = _("The end date is before the start date.")
     has_filter = any(
@@ -351,6 +356,7 @@ def _corrected(parsed: ParsedQuery) -> Any:
 
 def search(request: SearchRequest) -> SearchResponse:
     check_request(request)
+    ensure_dictionary()
     parsed = parse_query(request.q)
     query, result = _run(parsed, request)
     used = parsed
@@ -446,6 +452,7 @@ def suggest(q: str, agency: str | None = None, limit: int = SUGGEST_LIMIT) -> li
     prefix = fold(q or "")[:QUERY_MAX]
     if not prefix:
         return []
+    ensure_dictionary()
     found: dict[str, None] = {}
     scope = ""
     if agency:

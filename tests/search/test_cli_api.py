@@ -98,6 +98,8 @@ def test_api_search_has_the_cli_shape(library: None, client: Client) -> None:
         {"q": "公积金", "sort": "hot"},
         {"q": "公积金", "year": "abc"},
         {"q": "x" * 300},
+        {"q": "公积金", "date_from": "2263-01-01"},
+        {"q": "公积金", "year": "99999999999999999999"},
     ],
 )
 def test_api_bad_input_is_422_in_chinese(client: Client, params: dict[str, str]) -> None:

@@ -193,3 +193,45 @@ def test_suggestions(library: dict[str, Any], world: World) -> None:
     found = service.suggest("住房")
     assert any(s.startswith("住房") for s in found)
     assert "青山市人民政府" in service.suggest("青山")
+
+
+class FakeCorrector:
+    """Proposes 公积金 for 公基金 (the pipeline's Corrector does this from the vocabulary)."""
+
+    def __init__(self, vocabulary: Any) -> None:
+        self.vocabulary = vocabulary
+
+    def propose(self, query: str) -> Any:
+        from types import SimpleNamespace
+
+        if "公基金" not in query:
+            return None
+        return SimpleNamespace(
+            text=query.replace("公基金", "公积金"), kind="homophone", changes=(("公基金", "公积金"),)
+        )
+
+
+def test_a_correction_is_applied_when_the_words_as_typed_find_nothing(
+    library: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(service, "Corrector", FakeCorrector)
+    service.reset_engine()
+    corrected = service.search(SearchRequest(q="住房公基金"))
+    assert corrected.query == "住房公基金"
+    assert corrected.used_query == corrected.correction == "住房公积金"
+    assert [r.title for r in corrected.results][:2] == [FUND.title, OLD_FUND.title]
+    typed = service.search(SearchRequest(q="住房公基金", as_typed=True))
+    assert typed.total == 0
+    assert typed.correction is None
+    assert typed.used_query == "住房公基金"
+    assert service.search(SearchRequest(q="住房公积金")).correction is None  # found: nothing to correct
+
+
+def test_a_correction_that_finds_no_more_is_not_applied(
+    library: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(service, "Corrector", FakeCorrector)
+    service.reset_engine()
+    answer = service.search(SearchRequest(q="公基金 航天"))
+    assert answer.correction is None
+    assert answer.total == 0
