@@ -9,7 +9,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from gongkai.text.docnumber import parse_doc_number
+from gongkai.text.docnumber import normalise_doc_number, parse_doc_number
 
 from .engine import IndexedDocument
 from .pipeline import fold, segmenter
@@ -47,8 +47,8 @@ def syllables(text: str) -> tuple[str, ...]:
 def doc_parts(doc_number: str) -> tuple[str, list[str]]:
     """The normal form of a 文号 and its parts (机关代字, year, serial), or ``("", [])``."""
     parsed = parse_doc_number(doc_number)
-    if parsed is None:
-        return "", []
+    if parsed is None:  # a number without a year (山东省人民政府令第337号): its cleaned form
+        return fold(normalise_doc_number(doc_number)), []
     prefix = fold(parsed.prefix)
     return f"{prefix}〔{parsed.year}〕{parsed.serial}号", [prefix, str(parsed.year), str(parsed.serial)]
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from gongkai.text.docnumber import parse_doc_number
+from gongkai.text.docnumber import normalise_doc_number, parse_doc_number
 
 from .pipeline import fold
 
@@ -18,6 +18,9 @@ _PARTS = re.compile(
     rf"^(?P<prefix>[{_HAN}]{{2,12}}?)\s*[〔\[(（【［]?\s*(?P<year>(?:19|20)\d{{2}})\s*[〕\])）】］]?\s*年?\s*"
     r"(?:第?\s*(?P<serial>\d{1,5})\s*号?)?$"
 )
+
+
+_NUMBERED = re.compile(rf"^[{_HAN}]{{2,30}}\s*第?\s*\d{{1,6}}\s*号$")
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,8 @@ def _doc_number(folded: str) -> tuple[str, tuple[str, ...]]:
     parsed = parse_doc_number(folded)
     if parsed is not None:
         return parsed.normalised, (parsed.prefix, str(parsed.year), str(parsed.serial))
+    if _NUMBERED.search(folded):  # 山东省人民政府令第337号: no year, matched as written
+        return fold(normalise_doc_number(folded)), ()
     match = _PARTS.match(folded)
     if match is None or not re.search(r"\s|[〔\[(（【［年第号]", folded):
         return "", ()

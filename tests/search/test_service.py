@@ -235,3 +235,16 @@ def test_a_correction_that_finds_no_more_is_not_applied(
     answer = service.search(SearchRequest(q="公基金 航天"))
     assert answer.correction is None
     assert answer.total == 0
+
+
+def test_a_numbered_order_without_a_year(world: World, django_capture_on_commit_callbacks: Callable[..., Any]) -> None:
+    with django_capture_on_commit_callbacks(execute=True):
+        publish(
+            world.province,
+            EXAM,
+            title="山东省政府信息公开办法",
+            doc_number="山东省人民政府令第337号",
+            index_number="o-1",
+        )
+    assert titles("山东省人民政府令第337号")[0] == "山东省政府信息公开办法"
+    assert titles("山东省人民政府令 第 337 号")[0] == "山东省政府信息公开办法"
