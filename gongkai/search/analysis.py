@@ -72,6 +72,7 @@ def make_indexed_document(
     seg = segmenter()
     title_tokens = seg.index_tokens(title)
     number, parts = doc_parts(doc_number)
+    vocabulary = seg.query_tokens(title) + (seg.query_tokens(issuer) if issuer else []) + parts[:1]
     return IndexedDocument(
         id=id,
         title=title,
@@ -91,4 +92,5 @@ def make_indexed_document(
         topic=topic,
         kind_code=kind_code if kind_code != kind else "",
         expires_on=expires_on,
+        vocabulary=vocabulary,
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from gongkai.text.fold_search import fold
-from gongkai.text.segment import segmenter
+from gongkai.text.segment import gov_terms, segmenter
 
 
 def _real(module: str, name: str) -> Any:
@@ -28,6 +28,7 @@ __all__ = [
     "Corrector",
     "Synonyms",
     "fold",
+    "gov_terms",
     "looks_like_pinyin",
     "segmenter",
     "snippet",

@@ -27,7 +27,16 @@ from gongkai.text.markup import strip_markup
 from .analysis import text_chars
 from .engine import EngineQuery, EngineResult, Group, TantivyEngine, Term
 from .indexing import ensure_dictionary
-from .pipeline import Corrector, Synonyms, fold, looks_like_pinyin, segmenter, snippet, split_syllables
+from .pipeline import (
+    Corrector,
+    Synonyms,
+    fold,
+    gov_terms,
+    looks_like_pinyin,
+    segmenter,
+    snippet,
+    split_syllables,
+)
 from .query import ParsedQuery, parse_query
 
 QUERY_MAX = 200
@@ -171,17 +180,29 @@ def forget_synonyms() -> None:
     _synonyms_cache.clear()
 
 
-_corrector_cache: list[tuple[int, Any]] = []
+_corrector_cache: list[tuple[int, float, Any]] = []
+CORRECTOR_SECONDS = 600.0
+GOV_TERM_COUNT = 3
 
 
 def corrector() -> Any:
-    """A ``Corrector`` over the index's own words (made again when the engine refreshes them)."""
+    """A ``Corrector`` over the index's own words (each word's number of documents) and the
+    government terms; made again when the engine has refreshed its words, at most every
+    ``CORRECTOR_SECONDS`` (building one over a large vocabulary takes a while)."""
     vocabulary = get_engine().vocabulary()
+    now = time.monotonic()
     with _lock:
-        if _corrector_cache and _corrector_cache[0][0] == id(vocabulary):
-            return _corrector_cache[0][1]
-        made = Corrector(vocabulary)
-        _corrector_cache[:] = [(id(vocabulary), made)]
+        if _corrector_cache:
+            made_for, made_at, made = _corrector_cache[0]
+            if made_for == id(vocabulary) or now - made_at < CORRECTOR_SECONDS:
+                return made
+        words = dict(vocabulary)
+        for term in gov_terms():
+            words[term] = words.get(term, 0) + GOV_TERM_COUNT
+        # Only applied when the words as typed find (almost) nothing and the correction finds
+        # more, so a replacement seen in a single document is enough.
+        made = Corrector(words, min_count=1)
+        _corrector_cache[:] = [(id(vocabulary), now, made)]
         return made
 
 
@@ -248,7 +269,11 @@ def _expansions(parsed: ParsedQuery, use_synonyms: bool) -> list[Any]:
     return list(synonyms().expansions(parsed.words))
 
 
-def engine_query(parsed: ParsedQuery, request: SearchRequest, *, use_synonyms: bool = True) -> EngineQuery:
+def engine_query(
+    parsed: ParsedQuery, request: SearchRequest, *, use_synonyms: bool = True, pinyin_from: str = ""
+) -> EngineQuery:
+    """``pinyin_from``: the words as typed in pinyin when ``parsed`` holds their Chinese correction
+    (both are searched: the Chinese words, and the pinyin in the titles)."""
     expansions = _expansions(parsed, use_synonyms)
     groups = _word_groups(parsed.words, expansions) if parsed.words else []
     for phrase in parsed.phrases:
@@ -258,8 +283,9 @@ def engine_query(parsed: ParsedQuery, request: SearchRequest, *, use_synonyms: b
     excluded = tuple(t for t in (_term(word) for word in parsed.excluded) if t is not None)
     pinyin: tuple[tuple[str, ...], ...] = ()
     initials: tuple[str, ...] = ()
-    if parsed.words and not parsed.phrases and looks_like_pinyin(parsed.words):
-        pinyin, initials = _pinyin_words(parsed.words)
+    typed = pinyin_from or parsed.words
+    if typed and not parsed.phrases and looks_like_pinyin(typed):
+        pinyin, initials = _pinyin_words(typed)
     return EngineQuery(
         groups=tuple(groups),
         excluded=excluded,
@@ -336,8 +362,8 @@ def check_request(request: SearchRequest) -> None:
 # -- the search -----------------------------------------------------------------------------------
 
 
-def _run(parsed: ParsedQuery, request: SearchRequest, *, use_synonyms: bool = True) -> tuple[EngineQuery, EngineResult]:
-    query = engine_query(parsed, request, use_synonyms=use_synonyms)
+def _run(parsed: ParsedQuery, request: SearchRequest, *, pinyin_from: str = "") -> tuple[EngineQuery, EngineResult]:
+    query = engine_query(parsed, request, pinyin_from=pinyin_from)
     if query.empty and parsed.text.strip():
         # only punctuation or exclusions: nothing can match
         return query, EngineResult(total=0, hits=[], facets={"kind": {}, "status": {}, "issuer": {}, "year": {}})
@@ -362,12 +388,15 @@ def search(request: SearchRequest) -> SearchResponse:
     used = parsed
     correction_text: str | None = None
     correction_kind: str | None = None
-    if not request.as_typed and result.total <= FEW:
+    is_pinyin = bool(parsed.words) and not parsed.phrases and looks_like_pinyin(parsed.words)
+    if not request.as_typed and (result.total <= FEW or is_pinyin):
+        # a pinyin query is always given its Chinese words too (gjj → 公积金), searched with the pinyin
         proposal = _corrected(parsed)
         if proposal is not None and fold(proposal.text) != parsed.words:
             candidate = replace(parsed, words=fold(proposal.text))
-            corrected_query, corrected_result = _run(candidate, request)
-            if corrected_result.total > result.total:
+            pinyin_from = parsed.words if is_pinyin and proposal.kind == "pinyin" else ""
+            corrected_query, corrected_result = _run(candidate, request, pinyin_from=pinyin_from)
+            if corrected_result.total > result.total or (pinyin_from and corrected_result.total >= result.total):
                 used, query, result = candidate, corrected_query, corrected_result
                 correction_text, correction_kind = proposal.text, proposal.kind
     terms = _terms_of(query, used)

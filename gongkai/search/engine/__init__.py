@@ -71,6 +71,7 @@ class IndexedDocument:
     topic: str = ""
     kind_code: str = ""  # the agency kind's own code (tongzhi, gonggao, …), "" if the base kind
     expires_on: date | None = None
+    vocabulary: list[str] = field(default_factory=list)  # precise-mode words of title, issuer, 文号 prefix
 
 
 @dataclass(frozen=True)
@@ -153,7 +154,8 @@ class SearchEngine(Protocol):
         """Words and titles starting with ``prefix`` (already folded)."""
 
     def vocabulary(self) -> dict[str, int]:
-        """Word → number of documents, over titles, issuers and 文号 prefixes (for correction)."""
+        """Word → number of documents, over the ``vocabulary`` words of the indexed documents
+        (precise-mode words of titles, issuers, 文号 prefixes): what the corrector proposes from."""
 
     def count(self) -> int: ...
 

@@ -63,6 +63,7 @@ def _schema() -> tantivy.Schema:
     for name in ("kind", "status", "issuer_exact", "topic"):
         b.add_text_field(name, fast=True, tokenizer_name="raw", index_option="basic")
     b.add_text_field("kind_code", tokenizer_name="raw", index_option="basic")
+    b.add_text_field("vocab", tokenizer_name=ANALYZER, index_option="basic")  # the corrector's words
     b.add_text_field("agency", tokenizer_name="raw", index_option="basic")  # multi-valued: the path
     b.add_integer_field("year", indexed=True, fast=True)
     b.add_date_field("published_on", indexed=True, fast=True)
@@ -105,6 +106,7 @@ def _document(doc: IndexedDocument) -> tantivy.Document:
     d.add_text("body", _joined(doc.body_tokens))
     d.add_text("issuer", _joined(doc.issuer_tokens))
     d.add_text("doc_parts", _joined(doc.doc_parts))
+    d.add_text("vocab", _joined(doc.vocabulary))
     if doc.doc_number:
         d.add_text("doc_number", doc.doc_number)
     d.add_text("kind", doc.kind)
@@ -522,18 +524,13 @@ class TantivyEngine:
         return list(found)[:limit]
 
     def vocabulary(self, max_age: float = 300.0) -> dict[str, int]:
-        """Words of the titles, issuers and 文号 prefixes with their document counts (cached)."""
+        """The ``vocabulary`` words of the index with their document counts (cached ``max_age`` s)."""
         generation = self._live()
         cached = self._vocabulary
         now = time.monotonic()
         if cached is not None and cached[0] == generation.path.name and now - cached[1] < max_age:
             return cached[2]
         searcher = generation.index.searcher()
-        words: dict[str, int] = {}
-        for name in ("title", "issuer", "doc_parts"):
-            for word, frequency in searcher.terms_with_prefix(name, "", limit=None):
-                if name == "doc_parts" and word.isdigit():
-                    continue
-                words[word] = words.get(word, 0) + int(frequency)
+        words = {word: int(count) for word, count in searcher.terms_with_prefix("vocab", "", limit=None)}
         self._vocabulary = (generation.path.name, now, words)
         return words
