@@ -28,3 +28,22 @@ class SynonymEntry(models.Model):
     def official_terms(self) -> tuple[str, ...]:
         parts = self.official.replace("，", ",").replace("、", ",").split(",")
         return tuple(dict.fromkeys(part.strip() for part in parts if part.strip()))
+
+
+class PopularQuery(models.Model):
+    """What citizens search for, counted (searches that found something): offered as suggestions
+    once seen often enough, unless an administrator hides it; administrators may add their own."""
+
+    text = models.CharField(_("search words"), max_length=100, unique=True)
+    count = models.PositiveIntegerField(_("times searched"), default=0)
+    hidden = models.BooleanField(_("hidden from suggestions"), default=False)
+    pinned = models.BooleanField(_("always suggested"), default=False, help_text=_("suggested however rarely searched"))
+    last_searched_at = models.DateTimeField(_("last searched"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("popular search")
+        verbose_name_plural = _("popular searches")
+        ordering = ["-count", "text"]
+
+    def __str__(self) -> str:
+        return self.text

@@ -153,6 +153,8 @@ def reset_engine() -> None:
     _synonyms_cache.clear()
     _corrector_cache.clear()
     _agency_cache.clear()
+    with _counts_lock:
+        _counts.clear()
 
 
 _synonyms_cache: dict[str, tuple[float, Any]] = {}
@@ -399,6 +401,8 @@ def search(request: SearchRequest) -> SearchResponse:
             if corrected_result.total > result.total or (pinyin_from and corrected_result.total >= result.total):
                 used, query, result = candidate, corrected_query, corrected_result
                 correction_text, correction_kind = proposal.text, proposal.kind
+    if result.total and request.page == 1:
+        record_query(_used_text(used))
     terms = _terms_of(query, used)
     rows = result_rows([(hit.id, hit.score) for hit in result.hits], terms)
     used_text = _used_text(used) if correction_text else parsed.text
@@ -476,24 +480,21 @@ def _agencies() -> list[tuple[str, str, str]]:
 
 
 def suggest(q: str, agency: str | None = None, limit: int = SUGGEST_LIMIT) -> list[str]:
-    """Keyword suggestions as the user types: agency names, plain words of the synonyms and the
-    index's title words and titles that start with (or contain) what is typed."""
+    """Keyword suggestions as the user types: agency names, popular searches, plain words of the
+    synonyms, and the index's title words and titles that start with (or contain) what is typed."""
     prefix = fold(q or "")[:QUERY_MAX]
     if not prefix:
         return []
     ensure_dictionary()
-    found: dict[str, None] = {}
     scope = ""
     if agency:
         from gongkai.agencies.models import Agency
 
         scope = Agency.objects.filter(code=agency).values_list("path", flat=True).first() or ""
-    for folded, name, path in _agencies():
-        if folded.startswith(prefix) and path.startswith(scope):
-            found.setdefault(name, None)
-    for plain in _synonym_plains():
-        if plain.startswith(prefix) and plain != prefix:
-            found.setdefault(plain, None)
+    popular = [t for t in _popular() if t.startswith(prefix) and t != prefix][:4]
+    agencies = [name for folded, name, path in _agencies() if folded.startswith(prefix) and path.startswith(scope)][:3]
+    plains = [p for p in _synonym_plains() if p.startswith(prefix) and p != prefix][:2]
+    found = dict.fromkeys([*popular, *agencies, *plains])
     for word in get_engine().suggest(prefix, limit):
         found.setdefault(word, None)
     return list(found)[:limit]
@@ -509,3 +510,76 @@ def _synonym_plains() -> list[str]:
     plains = sorted(fold(p) for p in SynonymEntry.objects.filter(is_active=True).values_list("plain", flat=True))
     _synonyms_cache["plains"] = (now, plains)
     return plains
+
+
+# -- popular searches -----------------------------------------------------------------------------
+
+POPULAR_MIN_COUNT = 3  # seen this often before it is suggested
+POPULAR_LENGTH = (2, 30)
+FLUSH_EVERY = 50  # searches, or
+FLUSH_SECONDS = 60.0
+_counts_lock = threading.Lock()
+_counts: dict[str, int] = {}
+_flushed_at = [time.monotonic()]
+
+
+def record_query(text: str) -> None:
+    """Count a search that found something (kept in memory, written now and then: never a write
+    per search)."""
+    text = fold(text).strip()
+    if not POPULAR_LENGTH[0] <= len(text) <= POPULAR_LENGTH[1]:
+        return
+    with _counts_lock:
+        _counts[text] = _counts.get(text, 0) + 1
+        due = sum(_counts.values()) >= FLUSH_EVERY or time.monotonic() - _flushed_at[0] > FLUSH_SECONDS
+    if due:
+        flush_query_counts()
+
+
+def flush_query_counts() -> int:
+    """Write the counted searches to ``PopularQuery``; returns how many texts were written."""
+    from django.db import DatabaseError, transaction
+    from django.db.models import F
+
+    from .models import PopularQuery
+
+    with _counts_lock:
+        counts = dict(_counts)
+        _counts.clear()
+        _flushed_at[0] = time.monotonic()
+    if not counts:
+        return 0
+    now = timezone.now()
+    try:
+        with transaction.atomic():
+            present = set(PopularQuery.objects.filter(text__in=list(counts)).values_list("text", flat=True))
+            for text, count in counts.items():
+                if text in present:
+                    PopularQuery.objects.filter(text=text).update(count=F("count") + count, last_searched_at=now)
+            PopularQuery.objects.bulk_create(
+                [PopularQuery(text=t, count=c, last_searched_at=now) for t, c in counts.items() if t not in present],
+                ignore_conflicts=True,
+            )
+    except DatabaseError:  # busy database: the counts are only a hint for suggestions
+        return 0
+    _synonyms_cache.pop("popular", None)
+    return len(counts)
+
+
+def _popular() -> list[str]:
+    """The searches to suggest (pinned, or seen often enough and not hidden), most searched first."""
+    from django.db.models import Q
+
+    from .models import PopularQuery
+
+    cached = _synonyms_cache.get("popular")
+    now = time.monotonic()
+    if cached is not None and now - cached[0] < CACHE_SECONDS:
+        return list(cached[1])
+    texts = list(
+        PopularQuery.objects.filter(Q(pinned=True) | Q(count__gte=POPULAR_MIN_COUNT), hidden=False)
+        .order_by("-pinned", "-count")
+        .values_list("text", flat=True)[:5000]
+    )
+    _synonyms_cache["popular"] = (now, [fold(t) for t in texts])
+    return list(_synonyms_cache["popular"][1])

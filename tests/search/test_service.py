@@ -198,7 +198,7 @@ def test_suggestions(library: dict[str, Any], world: World) -> None:
 class FakeCorrector:
     """Proposes 公积金 for 公基金 (the pipeline's Corrector does this from the vocabulary)."""
 
-    def __init__(self, vocabulary: Any) -> None:
+    def __init__(self, vocabulary: Any, **options: Any) -> None:
         self.vocabulary = vocabulary
 
     def propose(self, query: str) -> Any:
@@ -248,3 +248,28 @@ def test_a_numbered_order_without_a_year(world: World, django_capture_on_commit_
         )
     assert titles("山东省人民政府令第337号")[0] == "山东省政府信息公开办法"
     assert titles("山东省人民政府令 第 337 号")[0] == "山东省政府信息公开办法"
+
+
+def test_popular_searches_become_suggestions(library: dict[str, Any]) -> None:
+    from gongkai.search.models import PopularQuery
+
+    for _ in range(3):
+        service.search(SearchRequest(q="住房公积金 提取"))
+    service.search(SearchRequest(q="航天发射"))  # found nothing: not counted
+    service.flush_query_counts()
+    assert PopularQuery.objects.get(text="住房公积金 提取").count == 3
+    assert not PopularQuery.objects.filter(text="航天发射").exists()
+    assert service.suggest("住房")[0] == "住房公积金 提取"
+    PopularQuery.objects.filter(text="住房公积金 提取").update(hidden=True)
+    service.reset_engine()
+    assert "住房公积金 提取" not in service.suggest("住房")
+    PopularQuery.objects.create(text="住房补贴", pinned=True)
+    service.reset_engine()
+    assert service.suggest("住房")[0] == "住房补贴"
+
+
+def test_pinyin_queries(library: dict[str, Any]) -> None:
+    assert FUND.title in titles("zhufang gongjijin")
+    assert FUND.title in titles("gjj")
+    answer = service.search(SearchRequest(q="gongjijin"))
+    assert answer.results
