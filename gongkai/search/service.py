@@ -304,6 +304,7 @@ def engine_query(
         topic=request.topic or None,
         date_from=request.date_from,
         date_to=request.date_to,
+        today=timezone.localdate(),
         sort=request.sort,
         offset=(request.page - 1) * request.per_page,
         limit=request.per_page,

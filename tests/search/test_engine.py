@@ -154,3 +154,13 @@ def test_a_commit_in_another_engine_is_seen(engine: TantivyEngine, tmp_path: Pat
     engine.add([doc(9, "医疗保障条例")])
     engine.commit()
     assert other.search(EngineQuery(groups=words("医疗"))).total == 1
+
+
+def test_in_force_by_the_expiry_date(tmp_path: Path) -> None:
+    e = TantivyEngine(tmp_path / "idx")
+    e.add([doc(1, "暂行办法", status="in_force", expires_on=date(2024, 12, 31)), doc(2, "管理办法", status="in_force")])
+    e.commit()
+    today = date(2025, 6, 1)
+    assert ids(e.search(EngineQuery(groups=words("办法"), status="in_force", today=today))) == [2]
+    assert ids(e.search(EngineQuery(groups=words("办法"), status="expired", today=today))) == [1]
+    assert sorted(ids(e.search(EngineQuery(groups=words("办法"), status="in_force")))) == [1, 2]  # as indexed

@@ -112,6 +112,7 @@ class EngineQuery:
     topic: str | None = None
     date_from: date | None = None
     date_to: date | None = None
+    today: date | None = None  # given: "in force" and "expired" also by the expiry date (not only as indexed)
     sort: str = "relevance"  # or "date" (newest first)
     offset: int = 0
     limit: int = 10

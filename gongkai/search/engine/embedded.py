@@ -413,6 +413,20 @@ class TantivyEngine:
             return None
         return tantivy.Query.boolean_query([(tantivy.Occur.Should, way) for way in ways])
 
+    def _status(self, status: str, today: date | None) -> tantivy.Query:
+        """The status as of ``today``: a document in force past its expiry date is expired."""
+        indexed = self._term("status", status)
+        if today is None or status not in ("in_force", "expired"):
+            return indexed
+        lapsed = tantivy.Query.range_query(
+            self.schema, "expires_on", tantivy.FieldType.Date, tantivy.MIN_DATETIME, _day(today), include_upper=False
+        )
+        if status == "in_force":
+            return tantivy.Query.boolean_query([(tantivy.Occur.Must, indexed), (tantivy.Occur.MustNot, lapsed)])
+        in_force = self._term("status", "in_force")
+        expired_by_date = tantivy.Query.boolean_query([(tantivy.Occur.Must, in_force), (tantivy.Occur.Must, lapsed)])
+        return tantivy.Query.boolean_query([(tantivy.Occur.Should, indexed), (tantivy.Occur.Should, expired_by_date)])
+
     def _filters(self, q: EngineQuery, skip: str = "") -> list[tantivy.Query]:
         found: list[tantivy.Query] = []
         if q.kind and skip != "kind":
@@ -425,7 +439,7 @@ class TantivyEngine:
                 )
             )
         if q.status and skip != "status":
-            found.append(self._term("status", q.status))
+            found.append(self._status(q.status, q.today))
         if q.issuer and skip != "issuer":
             found.append(self._term("issuer_exact", q.issuer))
         if q.year is not None and skip != "year":
