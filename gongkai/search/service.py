@@ -28,7 +28,9 @@ from .analysis import text_chars
 from .engine import EngineQuery, EngineResult, Group, TantivyEngine, Term
 from .indexing import ensure_dictionary
 from .pipeline import (
+    Correction,
     Corrector,
+    Expansion,
     Synonyms,
     fold,
     gov_terms,
@@ -157,10 +159,10 @@ def reset_engine() -> None:
         _counts.clear()
 
 
-_synonyms_cache: dict[str, tuple[float, Any]] = {}
+_synonyms_cache: dict[str, tuple[float, Any]] = {}  # synonyms, plain words, popular searches
 
 
-def synonyms() -> Any:
+def synonyms() -> Synonyms:
     """The active plain → official pairs of the database as a pipeline ``Synonyms`` (cached a minute;
     changed at once in the process that saves an entry)."""
     from .models import SynonymEntry
@@ -168,7 +170,8 @@ def synonyms() -> Any:
     cached = _synonyms_cache.get("all")
     now = time.monotonic()
     if cached is not None and now - cached[0] < CACHE_SECONDS:
-        return cached[1]
+        found: Synonyms = cached[1]
+        return found
     pairs = [
         (fold(entry.plain), tuple(fold(term) for term in entry.official_terms()))
         for entry in SynonymEntry.objects.filter(is_active=True)
@@ -182,12 +185,12 @@ def forget_synonyms() -> None:
     _synonyms_cache.clear()
 
 
-_corrector_cache: list[tuple[int, float, Any]] = []
+_corrector_cache: list[tuple[int, float, Corrector]] = []
 CORRECTOR_SECONDS = 600.0
 GOV_TERM_COUNT = 3
 
 
-def corrector() -> Any:
+def corrector() -> Corrector:
     """A ``Corrector`` over the index's own words (each word's number of documents) and the
     government terms; made again when the engine has refreshed its words, at most every
     ``CORRECTOR_SECONDS`` (building one over a large vocabulary takes a while)."""
@@ -219,11 +222,11 @@ def _term(text: str, *, phrase: bool = False) -> Term | None:
     return Term(tokens=tokens, chars=chars, phrase=phrase)
 
 
-def _word_groups(words: str, expansions: list[Any]) -> list[Group]:
+def _word_groups(words: str, expansions: list[Expansion]) -> list[Group]:
     """One group per word; a plain phrase of the synonyms is one group whose alternatives are the
     phrase itself and each official term."""
     groups: list[Group] = []
-    taken: list[tuple[int, int, Any]] = []
+    taken: list[tuple[int, int, Expansion]] = []
     for expansion in sorted(expansions, key=lambda e: -len(e.plain)):
         start = words.find(expansion.plain)
         while start >= 0:
@@ -233,20 +236,20 @@ def _word_groups(words: str, expansions: list[Any]) -> list[Group]:
             start = words.find(expansion.plain, end)
     taken.sort(key=lambda span: span[0])
     position = 0
-    pieces: list[tuple[str, Any]] = []
+    pieces: list[tuple[str, Expansion | None]] = []
     for start, end, expansion in taken:
         pieces.append((words[position:start], None))
         pieces.append((words[start:end], expansion))
         position = end
     pieces.append((words[position:], None))
-    for text, expansion in pieces:
-        if expansion is None:
+    for text, found in pieces:
+        if found is None:
             for token in segmenter().query_tokens(text):
                 term = _term(token)
                 if term is not None:
                     groups.append(Group((term,)))
             continue
-        alternatives = [t for t in (_term(text), *(_term(o) for o in expansion.official)) if t is not None]
+        alternatives = [t for t in (_term(text), *(_term(o) for o in found.official)) if t is not None]
         if alternatives:
             groups.append(Group(tuple(alternatives)))
     return groups
@@ -265,7 +268,7 @@ def _pinyin_words(words: str) -> tuple[tuple[tuple[str, ...], ...], tuple[str, .
     return tuple(full), tuple(initials)
 
 
-def _expansions(parsed: ParsedQuery, use_synonyms: bool) -> list[Any]:
+def _expansions(parsed: ParsedQuery, use_synonyms: bool) -> list[Expansion]:
     if not use_synonyms or not parsed.words:
         return []
     return list(synonyms().expansions(parsed.words))
@@ -373,7 +376,7 @@ def _run(parsed: ParsedQuery, request: SearchRequest, *, pinyin_from: str = "") 
     return query, get_engine().search(query)
 
 
-def _corrected(parsed: ParsedQuery) -> Any:
+def _corrected(parsed: ParsedQuery) -> Correction | None:
     """A correction of the free words of ``parsed`` proposed from the index's vocabulary, or None."""
     if not parsed.words or parsed.doc_number:
         return None
