@@ -9,6 +9,10 @@ disclosure office — and then requests the public pages through Django's test c
 one process: the home page, the province's page (its direct subordinates), a city's page and a
 name search. Prints the bytes and the median / best time of each over ``--repeat`` requests
 (the first request, which fills caches, is not counted).
+
+With ``--documents`` (default 5,000) the province also gets that many published documents, a
+catalogue and a guide, and the disclosure column's pages are timed twice: rendered every time
+(the cache off) and as anonymous visitors get them (served from the one-minute page cache).
 """
 
 from __future__ import annotations
@@ -89,6 +93,48 @@ def _build(total: int) -> int:
     return len(made)
 
 
+def _library(total: int) -> int:
+    """``total`` published documents of the province (bulk), a catalogue of 10 items linked to them and a guide."""
+    from datetime import date, timedelta
+
+    from gongkai.agencies.models import Agency
+    from gongkai.documents import catalogue
+    from gongkai.documents.models import Document, DocumentKind
+
+    province = Agency.objects.get(code="p")
+    kinds = list(DocumentKind.objects.filter(agency__isnull=True))
+    body = "<p>" + "各市人民政府，省政府各部门：现将有关事项通知如下。" * 40 + "</p>"
+    rows = [
+        Document(
+            agency=province,
+            kind=kinds[i % len(kinds)],
+            title=f"示范省人民政府关于第{i}项工作的通知",
+            doc_number=f"示政发〔{2015 + i % 10}〕{i}号",
+            doc_number_norm=f"示政发〔{2015 + i % 10}〕{i}号",
+            doc_prefix="示政发",
+            doc_year=2015 + i % 10,
+            doc_serial=i,
+            index_number=f"p/{2015 + i % 10}-{i:06d}",
+            issuer="示范省人民政府",
+            published_on=date(2015 + i % 10, 1, 1) + timedelta(days=i % 360),
+            topic=("政务公开", "财政", "教育", "卫生")[i % 4],
+            body=body,
+            state="published",
+        )
+        for i in range(total)
+    ]
+    Document.objects.bulk_create(rows, batch_size=1000)
+    category = catalogue.category_save(actor=None, agency=province, name="政策文件")
+    references = tuple(Document.objects.values_list("index_number", flat=True)[:50])
+    for i in range(10):
+        data = catalogue.ItemInput(
+            category=category.pk, subject=f"事项{i}", legal_basis="条例第二十条", documents=references
+        )
+        catalogue.item_create(actor=None, agency=province, data=data)
+    catalogue.guide_save(actor=None, agency=province, body="<p>指南</p>" * 50)
+    return total
+
+
 def _time(client: object, url: str, repeat: int) -> tuple[int, int, float, float]:
     get = client.get  # type: ignore[attr-defined]
     first = get(url)
@@ -104,6 +150,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--agencies", type=int, default=10_000)
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--documents", type=int, default=5_000)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         _setup(folder)
@@ -125,6 +172,35 @@ def main() -> None:
         for label, url in pages:
             status, size, median, best = _time(client, url, args.repeat)
             print(f"{label:<16} {status:>6} {size:>10,} {median * 1000:>10.1f} {best * 1000:>8.1f}")
+        if args.documents:
+            _column(client, args)
+
+
+def _column(client: object, args: argparse.Namespace) -> None:
+    from django.test.utils import override_settings
+
+    from gongkai.documents.models import Document
+
+    start = time.perf_counter()
+    _library(args.documents)
+    print(f"built {args.documents} published documents in {time.perf_counter() - start:.1f} s")
+    detail = Document.objects.order_by("pk").values_list("pk", flat=True).first()
+    pages = [
+        ("column", "/gk/p/"),
+        ("library", "/gk/p/documents/"),
+        ("library, filters", "/gk/p/documents/?kind=normative&year=2020&topic=财政"),
+        ("library, 文号", "/gk/p/documents/?q=示政发[2020]5号"),
+        ("in force", "/gk/p/normative/"),
+        ("document", f"/gk/document/{detail}/"),
+        ("catalogue", "/gk/p/catalogue/"),
+        ("guide", "/gk/p/guide/"),
+    ]
+    print(f"{'page':<18} {'status':>6} {'bytes':>10} {'uncached ms':>12} {'cached ms':>10}")
+    for label, url in pages:
+        with override_settings(GONGKAI_PORTAL_CACHE_SECONDS=0):
+            status, size, cold, _best = _time(client, url, args.repeat)
+        _status, _size, warm, _best = _time(client, url, args.repeat)
+        print(f"{label:<18} {status:>6} {size:>10,} {cold * 1000:>12.1f} {warm * 1000:>10.1f}")
 
 
 if __name__ == "__main__":

@@ -33,3 +33,8 @@ class DocumentsConfig(AppConfig):
         "gongkai.documents.demo.load_demo_documents",
         "gongkai.documents.demo_catalogue.load_demo_catalogue",
     ]
+
+    def ready(self) -> None:
+        from .caching import connect
+
+        connect()

@@ -20,6 +20,7 @@ from gongkai.agencies.models import Agency
 from gongkai.core.errors import DomainError, NotFound, ValidationFailed
 
 from . import catalogue, permissions, selectors
+from .caching import public_page
 from .forms import CatalogueItemForm, CategoryForm, GuideForm
 from .models import CatalogueCategory, CatalogueItem, DisclosureGuide
 
@@ -249,6 +250,7 @@ def _public_agency(code: str) -> Agency:
         raise Http404(error.message) from error
 
 
+@public_page
 def public_catalogue(request: HttpRequest, code: str) -> HttpResponse:
     """The agency's 主动公开事项目录 by category; each item with its published documents."""
     agency = _public_agency(code)
@@ -276,6 +278,7 @@ def public_catalogue(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "documents/catalogue.html", context)
 
 
+@public_page
 def public_guide(request: HttpRequest, code: str) -> HttpResponse:
     """The agency's 政府信息公开指南 with its office's contact data and last-updated date."""
     agency = _public_agency(code)

@@ -73,7 +73,7 @@ class InterpretationForm(forms.Form):
     title = forms.CharField(label=_("title"), max_length=300)
     kind = forms.ChoiceField(label=_("kind"), choices=InterpretationKind.choices)
     body = forms.CharField(label=_("text"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
-    url = forms.URLField(label=_("link"), required=False, max_length=500)
+    url = forms.URLField(label=_("link"), required=False, max_length=500, assume_scheme="https")
     published_on = _date(_("date published"))
 
 

@@ -13,5 +13,7 @@ urlpatterns = [
     path("<str:code>/catalogue/", catalogue_views.public_catalogue, name="catalogue"),
     path("<str:code>/guide/", catalogue_views.public_guide, name="guide"),
     path("document/<int:pk>/", public_views.document_detail, name="detail"),
+    path("document/<int:pk>/body.docx", public_views.document_word, name="word"),
+    path("document/<int:pk>/body.pdf", public_views.document_pdf, name="pdf"),
     path("document/<int:pk>/files/<int:attachment_id>/", public_views.attachment_download, name="file"),
 ]

@@ -15,7 +15,8 @@ from django.utils import timezone
 from gongkai.agencies import selectors as agency_selectors
 from gongkai.core.errors import NotFound
 
-from . import selectors
+from . import downloads, selectors
+from .caching import public_page
 from .models import BaseKind, Document, LegalStatus
 
 PAGE_SIZE = 20
@@ -33,6 +34,7 @@ def _of_agency(agency: Any) -> QuerySet[Document]:
     return selectors.public_documents().filter(agency__path__startswith=agency.path)
 
 
+@public_page
 def column(request: HttpRequest, code: str) -> HttpResponse:
     agency = _agency(code)
     documents = _of_agency(agency)
@@ -45,6 +47,7 @@ def column(request: HttpRequest, code: str) -> HttpResponse:
         "kinds": kinds,
         "total": documents.count(),
         "normative_in_force": selectors.in_force(documents.filter(kind__base=BaseKind.NORMATIVE), today).count(),
+        "annual_reports": annual_reports(agency),
     }
     return render(request, "documents/column.html", context)
 
@@ -93,6 +96,7 @@ def _page(request: HttpRequest, documents: QuerySet[Document], today: date) -> A
     return page
 
 
+@public_page
 def document_list(request: HttpRequest, code: str) -> HttpResponse:
     agency = _agency(code)
     today = timezone.localdate()
@@ -114,6 +118,7 @@ def document_list(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "documents/list.html", context)
 
 
+@public_page
 def normative_in_force(request: HttpRequest, code: str) -> HttpResponse:
     agency = _agency(code)
     today = timezone.localdate()
@@ -122,6 +127,7 @@ def normative_in_force(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "documents/normative.html", context)
 
 
+@public_page
 def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
     document = selectors.public_documents().filter(pk=pk).first()
     if document is None:
@@ -152,6 +158,52 @@ def document_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "qr": _qr(request.build_absolute_uri()),
     }
     return render(request, "documents/detail.html", context)
+
+
+ANNUAL_REPORT_TITLE = "政府信息公开工作年度报告"
+
+
+def annual_reports(agency: Any) -> QuerySet[Document]:
+    """The agency's own annual reports on its disclosure work (Art. 49), as published in its library.
+
+    The reports app keeps reports uploaded for audit and has no public state; what the public may
+    read is what the agency published, so the column lists those documents by their title."""
+    return (
+        selectors.public_documents()
+        .filter(agency=agency, title__contains=ANNUAL_REPORT_TITLE)
+        .order_by("-published_on", "-pk")[:20]
+    )
+
+
+def _published_or_404(pk: int) -> Document:
+    document = selectors.public_documents().filter(pk=pk).first()
+    if document is None:
+        raise Http404
+    return document
+
+
+def _download(document: Document, data: bytes, extension: str, content_type: str) -> HttpResponse:
+    from urllib.parse import quote
+
+    name = f"{document.title[:80]}.{extension}"
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f"attachment; filename=\"document.{extension}\"; filename*=UTF-8''{quote(name)}"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "public, max-age=60"
+    return response
+
+
+def document_word(request: HttpRequest, pk: int) -> HttpResponse:
+    """The body of a published document as a Word file (DOCX)."""
+    document = _published_or_404(pk)
+    content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    return _download(document, downloads.body_docx(document), "docx", content_type)
+
+
+def document_pdf(request: HttpRequest, pk: int) -> HttpResponse:
+    """The body of a published document as a PDF (refused in Chinese without a CJK font)."""
+    document = _published_or_404(pk)
+    return _download(document, downloads.body_pdf(document), "pdf", "application/pdf")
 
 
 def _qr(url: str) -> str:

@@ -6,7 +6,9 @@ from typing import Any
 
 from django.core.checks import Warning as CheckWarning
 
-from .rendering import cjk_fonts, no_cjk_font_message
+from gongkai.core.fonts import cjk_fonts
+
+from .rendering import no_cjk_font_message
 
 
 def cjk_font_installed(app_configs: Any, **kwargs: Any) -> list[CheckWarning]:

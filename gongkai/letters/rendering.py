@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import functools
 import io
-import shutil
-import subprocess
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -22,8 +20,8 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from gongkai.core.errors import ValidationFailed
+from gongkai.core.fonts import FONT_FAMILIES, cjk_font_stack
 
-FONT_FAMILIES = ("Noto Serif CJK SC", "Noto Sans CJK SC", "Source Han Serif SC", "WenQuanYi Micro Hei", "SimSun")
 DOCX_FONT = "宋体"  # what Chinese offices' Word installs have; LibreOffice substitutes a CJK font
 
 
@@ -58,22 +56,6 @@ def chinese_date(day: date | None) -> str:
     return f"{day.year}年{day.month}月{day.day}日" if day else "—"
 
 
-@functools.cache
-def cjk_fonts() -> tuple[str, ...]:
-    """The CJK font families fontconfig knows (``fc-list :lang=zh family``); empty without any."""
-    binary = shutil.which("fc-list")
-    if binary is None:
-        return ()
-    try:
-        listed = subprocess.run(  # noqa: S603 — a fixed program and arguments
-            [binary, ":lang=zh", "family"], capture_output=True, text=True, timeout=20, check=False
-        ).stdout
-    except (OSError, subprocess.SubprocessError):
-        return ()
-    families = {name.strip() for line in listed.splitlines() for name in line.split(",") if name.strip()}
-    return tuple(sorted(families))
-
-
 def no_cjk_font_message() -> str:
     return _(
         "No Chinese (CJK) font is installed on the server, so the PDF of the letter would print boxes instead of "
@@ -82,11 +64,10 @@ def no_cjk_font_message() -> str:
 
 
 def _font_stack() -> str:
-    installed = cjk_fonts()
-    if not installed:
+    stack = cjk_font_stack()
+    if not stack:
         raise LetterRenderingFailed(no_cjk_font_message())
-    preferred = [f for f in FONT_FAMILIES if f in installed] or [installed[0]]
-    return ", ".join(f'"{f}"' for f in preferred) + ", serif"
+    return stack
 
 
 def qr_svg(url: str) -> str:
