@@ -7,6 +7,7 @@ engine, and answered with rows of the database (published, proactively disclosed
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from dataclasses import dataclass, field, replace
@@ -40,6 +41,8 @@ from .pipeline import (
     split_syllables,
 )
 from .query import ParsedQuery, parse_query
+
+logger = logging.getLogger(__name__)
 
 QUERY_MAX = 200
 PER_PAGE_MAX = 50
@@ -153,7 +156,7 @@ def reset_engine() -> None:
     with _lock:
         _engines.clear()
     _synonyms_cache.clear()
-    _corrector_cache.clear()
+    _correctors.clear()
     _agency_cache.clear()
     with _counts_lock:
         _counts.clear()
@@ -185,30 +188,68 @@ def forget_synonyms() -> None:
     _synonyms_cache.clear()
 
 
-_corrector_cache: list[tuple[int, float, Corrector]] = []
 CORRECTOR_SECONDS = 600.0
+CORRECTOR_WAIT = 60.0
 GOV_TERM_COUNT = 3
 
 
-def corrector() -> Corrector:
-    """A ``Corrector`` over the index's own words (each word's number of documents) and the
-    government terms; made again when the engine has refreshed its words, at most every
-    ``CORRECTOR_SECONDS`` (building one over a large vocabulary takes a while)."""
-    vocabulary = get_engine().vocabulary()
-    now = time.monotonic()
-    with _lock:
-        if _corrector_cache:
-            made_for, made_at, made = _corrector_cache[0]
-            if made_for == id(vocabulary) or now - made_at < CORRECTOR_SECONDS:
-                return made
-        words = dict(vocabulary)
-        for term in gov_terms():
-            words[term] = words.get(term, 0) + GOV_TERM_COUNT
-        # Only applied when the words as typed find (almost) nothing and the correction finds
-        # more, so a replacement seen in a single document is enough.
-        made = Corrector(words, min_count=1)
-        _corrector_cache[:] = [(id(vocabulary), now, made)]
-        return made
+class _Correctors:
+    """The process's ``Corrector`` over the index's own words (each word's number of documents)
+    and the government terms. Building one over a large vocabulary takes seconds, so it is built
+    in a background thread: the first search starts it, a correction waits for it only while
+    there is none yet, and every ``CORRECTOR_SECONDS`` a newer one replaces it while the old one
+    keeps answering."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.current: Corrector | None = None
+        self.made_at = 0.0
+        self.thread: threading.Thread | None = None
+        self.generation = 0
+
+    def _build(self, engine: TantivyEngine, generation: int) -> None:
+        try:
+            words = dict(engine.vocabulary(max_age=0))
+            for term in gov_terms():
+                words[term] = words.get(term, 0) + GOV_TERM_COUNT
+            # Applied only when the words as typed find (almost) nothing and the correction finds
+            # more, so a replacement seen in a single document is enough.
+            made = Corrector(words, min_count=1)
+        except Exception:  # no correction rather than a broken search
+            logger.exception("search: building the corrector failed")
+            return
+        with self.lock:
+            if generation == self.generation:
+                self.current, self.made_at = made, time.monotonic()
+
+    def get(self, *, wait: bool) -> Corrector | None:
+        engine = get_engine()
+        with self.lock:
+            stale = self.current is None or time.monotonic() - self.made_at > CORRECTOR_SECONDS
+            if stale and (self.thread is None or not self.thread.is_alive()):
+                self.thread = threading.Thread(
+                    target=self._build, args=(engine, self.generation), name="search-corrector", daemon=True
+                )
+                self.thread.start()
+            current, thread = self.current, self.thread
+        if current is None and wait and thread is not None:
+            thread.join(CORRECTOR_WAIT)
+            with self.lock:
+                current = self.current
+        return current
+
+    def clear(self) -> None:
+        with self.lock:
+            self.generation += 1
+            self.current, self.thread = None, None
+
+
+_correctors = _Correctors()
+
+
+def corrector() -> Corrector | None:
+    """The process's corrector (waiting for the first one to be built)."""
+    return _correctors.get(wait=True)
 
 
 # -- from the query to the engine -----------------------------------------------------------------
@@ -381,7 +422,8 @@ def _corrected(parsed: ParsedQuery) -> Correction | None:
     if not parsed.words or parsed.doc_number:
         return None
     try:
-        return corrector().propose(parsed.words)
+        made = corrector()
+        return made.propose(parsed.words) if made is not None else None
     except Exception:  # a correction must never break the search itself
         return None
 
@@ -389,6 +431,7 @@ def _corrected(parsed: ParsedQuery) -> Correction | None:
 def search(request: SearchRequest) -> SearchResponse:
     check_request(request)
     ensure_dictionary()
+    _correctors.get(wait=False)  # started early: ready by the time a query needs correcting
     parsed = parse_query(request.q)
     query, result = _run(parsed, request)
     used = parsed
