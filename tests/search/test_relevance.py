@@ -21,9 +21,10 @@ import pytest
 from django.conf import settings
 from django.test.utils import override_settings
 
+from gongkai.agencies.demo import load_demo
+from gongkai.documents import bulk
+from gongkai.search import indexing, service
 from gongkai.text.docnumber import normalise_doc_number
-
-ENGINE_MISSING = "gongkai.search.service (issue 15 item 2) is not there yet"
 
 pytestmark = pytest.mark.django_db
 
@@ -109,11 +110,6 @@ def report(outcomes: list[Outcome]) -> tuple[str, dict[str, float]]:
 @pytest.fixture
 def relevance_index(tmp_path: Path) -> Iterator[Any]:
     """The corpus in the demo tree and a fresh index of it in its own directory; yields the service."""
-    from gongkai.agencies.demo import load_demo
-    from gongkai.documents import bulk
-
-    service: Any = pytest.importorskip("gongkai.search.service", reason=ENGINE_MISSING)
-    indexing: Any = pytest.importorskip("gongkai.search.indexing", reason=ENGINE_MISSING)
     with override_settings(GONGKAI_SEARCH_DIR=str(tmp_path / "relevance-index")):
         service.reset_engine()
         load_demo()
