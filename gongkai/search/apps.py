@@ -6,6 +6,7 @@ class SearchConfig(AppConfig):
     name = "gongkai.search"
     label = "search"
     verbose_name = _("Search")
+    urls = [("search/", "gongkai.search.public_urls")]
     cli_commands = [("search", _("search the document library; “gongkai search reindex” rebuilds the index"))]
     api_router = [("/search", "gongkai.search.api.router")]
 
