@@ -113,6 +113,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     context.update(
         {
             "result": result,
+            "related": [(text, _link(request.GET, q=text, as_typed=None)) for text in service.related(data["q"])],
             "facets": _facets(request.GET, result.get("facets") or {}),
             "as_typed_url": _link(request.GET, q=result["query"], as_typed=1),
             "page": page,

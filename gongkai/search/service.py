@@ -49,6 +49,7 @@ PER_PAGE_MAX = 50
 PAGE_MAX = 100
 FEW = 2  # a typed query finding this many or fewer is corrected (when a correction finds more)
 SUGGEST_LIMIT = 10
+RELATED_LIMIT = 6
 CACHE_SECONDS = 60.0
 DATE_MIN, DATE_MAX = date(1949, 1, 1), date(2100, 12, 31)
 
@@ -630,3 +631,24 @@ def _popular() -> list[str]:
     )
     _synonyms_cache["popular"] = (now, [fold(t) for t in texts])
     return list(_synonyms_cache["popular"][1])
+
+
+def related(q: str, limit: int = RELATED_LIMIT) -> list[str]:
+    """Related searches for ``q``: the official terms of its plain words (生孩子 → 生育), then the
+    popular searches that share a word with it, most searched first; never ``q`` itself."""
+    folded = fold(q or "")[:QUERY_MAX]
+    if not folded:
+        return []
+    found: dict[str, None] = {}
+    for expansion in synonyms().expansions(folded):
+        for term in expansion.official:
+            found.setdefault(term, None)
+    words = {word for word in segmenter().query_tokens(folded) if len(word) > 1}
+    if words:
+        for text in _popular():
+            if text != folded and any(word in text for word in words):
+                found.setdefault(text, None)
+            if len(found) > limit:
+                break
+    found.pop(folded, None)
+    return list(found)[:limit]

@@ -101,3 +101,12 @@ def test_a_dictionary_change_rebuilds_the_checker(desk: Desk) -> None:
     entry.active = False
     entry.save()
     assert dictionary().version == first.version
+
+
+def test_gongkai_documents_patrol_is_the_same_patrol(desk: Desk) -> None:
+    document = _published(desk)
+    WordingEntry.objects.create(category="typo", severity="error", term="营商坏境", suggestion="营商环境")
+    out = StringIO()
+    call_command("documents", "patrol", "--agency", "city", "--quiet", stdout=out)
+    assert "青山市人民政府（city）\t1\t1\t0\t0" in out.getvalue()
+    assert CheckFinding.objects.filter(document=document, found_by="patrol").count() == 1

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlencode
 
 import pytest
 from django.test import Client
@@ -93,3 +94,21 @@ def test_an_empty_query_shows_the_form(client: Client) -> None:
     response = client.get("/search/")
     assert response.status_code == 200
     assert 'id="page-q"' in response.content.decode()
+
+
+def test_related_searches_offer_the_official_term_and_popular_searches(client: Client, library: dict[str, Any]) -> None:
+    from gongkai.search import service
+    from gongkai.search.models import PopularQuery
+
+    PopularQuery.objects.create(text="住房公积金提取", count=1, pinned=True)
+    PopularQuery.objects.create(text="公积金贷款", count=1, pinned=True)
+    PopularQuery.objects.create(text="养老保险", count=1, pinned=True)
+    PopularQuery.objects.create(text="公积金", count=1, pinned=True, hidden=True)
+    service.forget_synonyms()
+    assert service.related("住房公积金") == ["住房公积金提取"]  # shares 住房/公积金; never itself
+    assert "生育" in service.related("生孩子")  # the plain words' official term
+    assert service.related("") == []
+    html = client.get("/search/", {"q": "住房公积金"}).content.decode()
+    assert "相关搜索" in html
+    link = "?" + urlencode({"q": "住房公积金提取"})
+    assert f'<a href="{link}">住房公积金提取</a>' in html

@@ -1,4 +1,6 @@
-"""``gongkai documents import FILE [--user USERNAME] [--dry-run]``: bulk import into the library.
+"""``gongkai documents import FILE [--user USERNAME] [--dry-run]``: bulk import into the library;
+``gongkai documents patrol [--agency CODE]`` re-checks the published documents (the publishing
+app's ``gongkai patrol``).
 
 The whole file is checked first (``gongkai.documents.importing``); any bad row is reported with
 its line number and nothing is imported (exit status 1). A good file is imported in
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.core.management import call_command
 from django.core.management.base import CommandError, CommandParser
 from django.utils.translation import gettext as _
 
@@ -46,8 +49,20 @@ class Command(GongkaiCommand):
         imports.add_argument("--user", default="", help=_("the importing user, named in the audit log"))
         imports.add_argument("--dry-run", action="store_true", help=_("check the file and count, import nothing"))
         imports.add_argument("--batch", type=int, default=500, help=_("rows per transaction (default 500)"))
+        patrol = sub.add_parser(
+            "patrol", help=_("re-check the published documents against today's dictionaries (as gongkai patrol)")
+        )
+        patrol.add_argument("--agency", help=_("only the documents of this agency and those below it (code)"))
+        patrol.add_argument("--json", action="store_true", help=_("JSON instead of a table"))
+        patrol.add_argument("--quiet", action="store_true", help=_("no progress bar"))
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["action"] == "patrol":
+            # The patrol belongs to the publishing app (a layer above the library): run its command
+            # by name, so that `gongkai documents patrol` and `gongkai patrol` are one and the same.
+            flags = {key: options[key] for key in ("agency", "json", "quiet") if options.get(key)}
+            call_command("patrol", stdout=self.stdout, stderr=self.stderr, **flags)
+            return
         user = self._user(options["user"])
         path = Path(options["file"])
         if not path.is_file():
