@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 GONGKAI := $(BIN)/gongkai
 PYTEST_ARGS ?=
 
-.PHONY: help run test test-fast lint typecheck pytest pytest-sqlite pytest-postgres bench bench-cases lock messages install install-dev clean
+.PHONY: help run test test-fast lint typecheck pytest pytest-sqlite pytest-postgres bench bench-cases bench-search lock messages install install-dev clean
 
 help: ## list the commands
 	@echo "公开 Gongkai — make targets"
@@ -80,6 +80,10 @@ bench-cases: install-dev ## the cases benchmark (long: BENCH_CASES=500000 cases 
 	  echo "== intake on $$db"; \
 	  $(BIN)/python bench/intake_bench.py --db $$db || exit 1; \
 	done
+
+BENCH_SEARCH_DOCS ?= 20000
+bench-search: install-dev ## the search benchmark (long at BENCH_SEARCH_DOCS=1000000: ~2 h on 2 cores; not in make bench): Tantivy through the service beside SQLite FTS5, PostgreSQL tsvector and LIKE
+	$(BIN)/python bench/search_bench.py --docs $(BENCH_SEARCH_DOCS)
 
 lock: $(VENV)/.python-ok ## re-lock requirements*.txt from pyproject.toml (with hashes)
 	$(BIN)/pip install --quiet pip-tools
