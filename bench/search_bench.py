@@ -22,7 +22,7 @@ Phases (``all`` is every one, in this order):
 - ``fts5`` — SQLite FTS5 (``unicode61``) over the same tokens, space-joined: columns title (the
   title's tokens, unigrams and pinyin) and body; a plain table beside it for the filters/facets.
 - ``pg`` — PostgreSQL ``tsvector`` with the ``simple`` configuration over the same tokens
-  (title weighted A), a GIN index; database ``gongkai_bench_search`` made with ``LOCALE
+  (title weighted A), a GIN index; database ``gongkai_bench_search_<N>`` made with ``LOCALE
   'C.UTF-8'`` from ``template0`` (server ``$BENCH_POSTGRES_URL``) and dropped at the end of the
   ``query`` phase unless ``--keep-pg``.
 - ``like`` — a plain SQLite table of the original titles and bodies, searched with
@@ -72,7 +72,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import search_corpus  # noqa: E402
 
-PG_DB = "gongkai_bench_search"
+PG_DB = "gongkai_bench_search"  # + "_<N>": one database per size, so that two sizes can be built at once
 CLASSES = ["common", "rare", "pinyin", "typo", "filtered", "date_sorted"]
 BACKENDS = ["tantivy", "fts5", "pg", "like"]
 P95_TARGET_MS = 50
@@ -161,20 +161,21 @@ def pipeline() -> Pipeline:
     return _PIPELINE
 
 
-def engine_available() -> bool:
+def _module_exists(name: str) -> bool:
+    import importlib.util
+
     try:
-        import gongkai.search.engine  # noqa: F401
+        return importlib.util.find_spec(name) is not None
     except ImportError:
         return False
-    return True
+
+
+def engine_available() -> bool:
+    return _module_exists("gongkai.search.engine") and _module_exists("gongkai.search.analysis")
 
 
 def service_available() -> bool:
-    try:
-        import gongkai.search.service  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    return _module_exists("gongkai.search.service")
 
 
 # ---------------------------------------------------------------- files and results
@@ -194,13 +195,19 @@ class Run:
         )
         self.results.setdefault("docs", docs)
 
-    def save(self) -> None:
-        self.results["machine"] = machine()
-        self.results_file.write_text(json.dumps(self.results, ensure_ascii=False, indent=2), encoding="utf-8")
-
     def put(self, key: str, value: Any) -> None:
-        self.results[key] = value
-        self.save()
+        """Add ``key`` to results.json: read afresh under a lock (phases may run side by side)."""
+        import fcntl
+
+        with (self.dir / "results.lock").open("w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if self.results_file.exists():
+                self.results = json.loads(self.results_file.read_text(encoding="utf-8"))
+            self.results[key] = value
+            self.results.setdefault("machine_at", {})[key] = machine()
+            partial = self.results_file.with_suffix(".part")
+            partial.write_text(json.dumps(self.results, ensure_ascii=False, indent=2), encoding="utf-8")
+            partial.replace(self.results_file)
 
     def segment_seconds(self) -> float:
         return float(self.results.get("segment", {}).get("seconds", 0.0))
@@ -234,6 +241,12 @@ def rss_mib() -> dict[str, float]:
             name, rest = line.split(":", 1)
             status[name] = round(int(rest.split()[0]) / 1024, 1)
     return status
+
+
+def cpu_seconds() -> float:
+    """CPU seconds of this process and its finished children so far (user + system)."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
 
 
 def size_mib(path: Path) -> float:
@@ -301,7 +314,7 @@ def _raw_lines(path: Path) -> Iterator[str]:
 
 def phase_segment(run: Run) -> None:
     log(f"segment: {run.docs:,} documents with {pipeline().name}, {run.workers} workers")
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     partial = run.tokens.with_suffix(".part")
     count = 0
     with partial.open("w", encoding="utf-8") as out:
@@ -323,6 +336,7 @@ def phase_segment(run: Run) -> None:
         "segment",
         {
             "seconds": round(seconds, 1),
+            "cpu_seconds": round(cpu_seconds() - cpu, 1),
             "segmenter": pipeline().name,
             "workers": run.workers,
             "tokens_mib": size_mib(run.tokens),
@@ -341,39 +355,50 @@ def documents_with_tokens(run: Run) -> Iterator[tuple[dict[str, Any], dict[str, 
 # ---------------------------------------------------------------- Tantivy
 
 
+BASE_KINDS = {"rule", "normative"}
+
+
 def indexed_document(doc: dict[str, Any], tokens: dict[str, Any]) -> Any:
+    """What ``gongkai.search.analysis.make_indexed_document`` makes of ``doc``, with the
+    segmentation done once beforehand (the same ``segmenter().index_tokens`` of the same text)."""
+    from gongkai.search.analysis import doc_parts, syllables, text_chars
     from gongkai.search.engine import IndexedDocument
 
-    from gongkai.text.docnumber import normalise_doc_number
-
     published = date.fromisoformat(doc["published_on"])
-    parts = doc_number_parts(doc["doc_number"])
+    number, parts = doc_parts(doc["doc_number"])
+    kind = doc["kind"] if doc["kind"] in BASE_KINDS else "other"
     return IndexedDocument(
         id=doc["id"],
         title=doc["title"],
         title_tokens=tokens["title_tokens"].split(),
-        title_unigrams=tokens["title_unigrams"].split(),
-        title_pinyin=tokens["title_pinyin"].split(),
-        doc_number=normalise_doc_number(doc["doc_number"]) if doc["doc_number"] else "",
-        doc_parts=[p for p in (parts[0], str(parts[1] or ""), str(parts[2] or "")) if p],
+        title_unigrams=text_chars(doc["title"]),
+        title_pinyin=list(syllables(doc["title"])),
+        doc_number=number,
+        doc_parts=parts,
         issuer=doc["issuer"],
         issuer_tokens=tokens["issuer_tokens"].split(),
         body_tokens=tokens["body_tokens"].split(),
-        kind=doc["kind"],
+        kind=kind,
         status=doc["status"],
         agency_path=agency_path(doc["agency"]),
         year=published.year,
         published_on=published,
         topic=doc["topic"],
+        kind_code="" if kind == doc["kind"] else doc["kind"],
     )
+
+
+PARENTS = {"sf-gov": None, "sf-fgw": "sf-gov", "sf-sft": "sf-gov", "qs-gov": "sf-gov", "qs-jyj": "qs-gov"}
+PARENTS |= {"qs-scjgj": "qs-gov", "ls-gov": "qs-gov"}  # the demo tree (gongkai.agencies.demo)
 
 
 def agency_path(code: str) -> list[str]:
-    return (
-        [code]
-        if code == "sf-gov"
-        else (["sf-gov", "qs-gov", code] if code.startswith("qs-") and code != "qs-gov" else ["sf-gov", code])
-    )
+    path: list[str] = []
+    current: str | None = code
+    while current is not None:
+        path.insert(0, current)
+        current = PARENTS[current]
+    return path
 
 
 _DOC_NUMBER = re.compile(r"^(.+?)〔(\d{4})〕(\d+)号$")
@@ -390,27 +415,46 @@ def search_dir(run: Run) -> Path:
     return run.dir / "tantivy"
 
 
+def _indexed_chunk(pairs: list[tuple[str, str]]) -> list[Any]:
+    out = []
+    for doc_line, token_line in pairs:
+        doc, tokens = json.loads(doc_line), json.loads(token_line)
+        if doc["id"] != tokens["id"]:
+            raise SystemExit(f"corpus and tokens out of step at {doc['id']}")
+        out.append(indexed_document(doc, tokens))
+    return out
+
+
+def indexed_documents(run: Run) -> Iterator[Any]:
+    """The ``IndexedDocument``s of the corpus, made in ``run.workers`` processes (the title's
+    pinyin and characters; the tokens come from the segment phase), in order."""
+    pairs = batched(zip(_raw_lines(run.corpus), _raw_lines(run.tokens), strict=True), 500)
+    if run.workers <= 1:
+        for chunk in pairs:
+            yield from _indexed_chunk(chunk)
+        return
+    with multiprocessing.get_context("fork").Pool(run.workers) as pool:
+        for docs in pool.imap(_indexed_chunk, pairs):
+            yield from docs
+
+
 def phase_tantivy(run: Run) -> None:
     target = search_dir(run)
     if target.exists():
         shutil.rmtree(target)
     target.mkdir(parents=True)
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     if engine_available():
         from gongkai.search.engine import TantivyEngine
 
         log("tantivy: TantivyEngine.rebuild")
         engine = TantivyEngine(target)
-        state = {"n": 0}
 
-        def docs() -> Iterator[Any]:
-            for doc, tokens in documents_with_tokens(run):
-                state["n"] += 1
-                if state["n"] % 100_000 == 0:
-                    log(f"  indexed {state['n']:,}, {time.perf_counter() - start:.0f} s")
-                yield indexed_document(doc, tokens)
+        def progress(done: int) -> None:
+            if done % 100_000 == 0:
+                log(f"  indexed {done:,}, {time.perf_counter() - start:.0f} s")
 
-        engine.rebuild(docs())
+        engine.rebuild(indexed_documents(run), progress)
         how = "TantivyEngine.rebuild"
     else:
         log("tantivy: the tantivy package directly (no gongkai.search.engine yet)")
@@ -422,6 +466,7 @@ def phase_tantivy(run: Run) -> None:
         {
             "how": how,
             "index_seconds": round(seconds, 1),
+            "index_cpu_seconds": round(cpu_seconds() - cpu, 1),
             "seconds": round(seconds + run.segment_seconds(), 1),
             "mib": size_mib(target),
         },
@@ -542,14 +587,13 @@ def setup_django(run: Run) -> None:
     os.environ["DATABASE_URL"] = f"sqlite:///{run.dir / 'site.sqlite3'}"
     os.environ["GONGKAI_VAR_DIR"] = str(run.dir / "var")
     os.environ["GONGKAI_SEARCH_DIR"] = str(search_dir(run))
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+    os.environ["DJANGO_SETTINGS_MODULE"] = "config.settings.test"  # as the cases benchmark (DEBUG off)
     import django
 
     django.setup()
     from django.conf import settings
 
-    if hasattr(settings, "GONGKAI_SEARCH_DIR"):
-        settings.GONGKAI_SEARCH_DIR = search_dir(run)
+    settings.GONGKAI_SEARCH_DIR = search_dir(run)  # the test settings' own is a temporary folder
 
 
 def phase_site(run: Run) -> None:
@@ -603,7 +647,7 @@ def phase_site(run: Run) -> None:
                     effective_on=date.fromisoformat(doc["effective_on"]),
                     topic=doc["topic"],
                     body=body,
-                    disclosure=doc["disclosure"],
+                    disclosure="proactive",  # (the 1M corpus of 4 December 2026 says "public")
                     status=doc["status"],
                     state="published",
                     created_at=now,
@@ -677,7 +721,7 @@ def title_text(tokens: dict[str, Any]) -> str:
 
 def phase_fts5(run: Run) -> None:
     log("fts5: building")
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), cpu_seconds()
     conn = _fresh_sqlite(fts5_file(run))
     conn.execute(f"CREATE TABLE meta ({META_COLUMNS})")
     conn.execute("CREATE VIRTUAL TABLE fts USING fts5(title, body, tokenize='unicode61')")
@@ -705,6 +749,7 @@ def phase_fts5(run: Run) -> None:
         "build_fts5",
         {
             "index_seconds": round(seconds, 1),
+            "index_cpu_seconds": round(cpu_seconds() - cpu, 1),
             "seconds": round(seconds + run.segment_seconds(), 1),
             "mib": size_mib(fts5_file(run)),
         },
@@ -822,26 +867,30 @@ def pg_admin_url() -> str:
     return os.environ.get("BENCH_POSTGRES_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 
 
-def pg_url() -> str:
-    return pg_admin_url().rsplit("/", 1)[0] + "/" + PG_DB
+def pg_name(run: Run) -> str:
+    return f"{PG_DB}_{run.docs}"
 
 
-def pg_drop() -> None:
+def pg_url(run: Run) -> str:
+    return pg_admin_url().rsplit("/", 1)[0] + "/" + pg_name(run)
+
+
+def pg_drop(run: Run) -> None:
     import psycopg
 
     with psycopg.connect(pg_admin_url(), autocommit=True, connect_timeout=5) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{PG_DB}" WITH (FORCE)')
+        conn.execute(f'DROP DATABASE IF EXISTS "{pg_name(run)}" WITH (FORCE)')
 
 
 def phase_pg(run: Run) -> None:
     import psycopg
 
     log("pg: building")
-    pg_drop()
+    pg_drop(run)
     with psycopg.connect(pg_admin_url(), autocommit=True, connect_timeout=5) as conn:
-        conn.execute(f"CREATE DATABASE \"{PG_DB}\" TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C.UTF-8'")
+        conn.execute(f"CREATE DATABASE \"{pg_name(run)}\" TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C.UTF-8'")
     start = time.perf_counter()
-    with psycopg.connect(pg_url(), autocommit=True) as conn:
+    with psycopg.connect(pg_url(run), autocommit=True) as conn:
         conn.execute(
             "CREATE TABLE docs (id integer PRIMARY KEY, kind text, status text, issuer text, year integer,"
             " published_on date, title_tokens text, body_tokens text, tsv tsvector)"
@@ -866,7 +915,7 @@ def phase_pg(run: Run) -> None:
         conn.execute("CREATE INDEX docs_published ON docs (published_on)")
         conn.execute("VACUUM ANALYZE docs")
         seconds = time.perf_counter() - start
-        database = conn.execute(f"SELECT pg_database_size('{PG_DB}')").fetchone()[0]
+        database = conn.execute("SELECT pg_database_size(current_database())").fetchone()[0]
         gin = conn.execute("SELECT pg_relation_size('docs_tsv')").fetchone()[0]
     run.put(
         "build_pg",
@@ -887,7 +936,7 @@ class Postgres:
     def __init__(self, run: Run) -> None:
         import psycopg
 
-        self.conn = psycopg.connect(pg_url(), autocommit=True)
+        self.conn = psycopg.connect(pg_url(run), autocommit=True)
 
     def search(self, words: list[str], filters: dict[str, Any], sort: str) -> dict[str, Any]:
         if not words:
@@ -948,7 +997,7 @@ def make_queries(run: Run, per_class: int, seed: int = 15) -> list[dict[str, Any
         add("pinyin", pipe.full(word) if i % 2 else pipe.initials(word))
         add("typo", _typo(subject, homophones, rng))
         filters: list[dict[str, Any]] = [
-            {"kind": rng.choice(["rule", "normative", "notice"])},
+            {"kind": rng.choice(["rule", "normative"])},
             {"status": "in_force"},
             {"year": rng.randint(2018, 2026)},
             {"issuer": rng.choice(search_corpus.ISSUERS)[0]},
@@ -1189,7 +1238,7 @@ def probe(run: Run, what: str) -> None:
 
 def print_table(run: Run) -> None:
     r = run.results
-    print(f"\nN = {r['docs']:,} documents; machine {r.get('machine')}")
+    print(f"\nN = {r['docs']:,} documents; machine at each phase's end: {r.get('machine_at')}")
     for key in ("segment", "build_tantivy", "build_fts5", "build_pg", "build_like", "site", "fresh", "memory"):
         if key in r:
             print(f"  {key}: {r[key]}")
@@ -1255,7 +1304,7 @@ def main() -> None:
         elif phase == "query":
             phase_query(run, args.per_class, backends, args.like_per_class)
             if "pg" in backends and not args.keep_pg:
-                pg_drop()
+                pg_drop(run)
         elif phase == "fresh":
             phase_fresh(run)
         elif phase == "memory":

@@ -380,7 +380,7 @@ def _chunk(task: tuple[int, int, int]) -> list[str]:
             "effective_on": (published + timedelta(days=rng.choice([0, 0, 30]))).isoformat(),
             "status": rng.choice(STATUSES),
             "topic": subject.removeprefix("全省").removeprefix("全市"),
-            "disclosure": "public",
+            "disclosure": "proactive",
             "body": _body(rng, pool, subject, issuer, published),
         }
         lines.append(json.dumps(row, ensure_ascii=False))
