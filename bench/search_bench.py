@@ -5,6 +5,13 @@ Run: ``.venv/bin/python bench/search_bench.py --docs 20000 [--phases all] [--per
 Everything lives in ``var/bench/search/n<N>/``; each phase adds its numbers to ``results.json``
 there, so phases can be run one by one (``--phases tantivy,query``).
 
+``--prefix-of M`` takes the corpus and tokens of N documents from the first N lines of a run of M
+(what the generator makes for N is the first N lines of what it makes for M), with M's corpus and
+segmentation times prorated, and uses M's site database (the service shows only what the index
+of N finds). Without a site database holding the N documents, Tantivy is asked through
+``TantivyEngine.search`` directly (each word required, filters, facets; no correction, no
+snippets).
+
 Phases (``all`` is every one, in this order):
 
 - ``corpus`` — ``bench/search_corpus.py`` writes N documents (skipped when the file exists).
@@ -668,6 +675,34 @@ def phase_site(run: Run) -> None:
     log(f"site: {seconds:.0f} s")
 
 
+class EngineTantivy:
+    """Tantivy through ``TantivyEngine.search`` without the service (no Django, no correction, no
+    synonyms, no snippets): each word required, the filters, the four facets, the sort."""
+
+    name = "tantivy"
+
+    def __init__(self, run: Run) -> None:
+        from gongkai.search.engine import TantivyEngine
+
+        self.engine = TantivyEngine(search_dir(run))
+
+    def search(self, words: list[str], filters: dict[str, Any], sort: str) -> dict[str, Any]:
+        from dataclasses import replace
+
+        query = replace(_engine_query(" ".join(words)), sort=sort, facets=True, **filters)
+        result = self.engine.search(query)
+        return {"total": result.total, "ids": [hit.id for hit in result.hits]}
+
+
+def site_documents(run: Run) -> int:
+    """How many documents the site database holds (0 if there is none)."""
+    database = run.dir / "site.sqlite3"
+    if not database.exists():
+        return 0
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True) as conn:
+        return int(conn.execute("SELECT count(*) FROM documents_document WHERE id <= ?", [run.docs]).fetchone()[0])
+
+
 class ServiceTantivy:
     """Tantivy end to end: ``gongkai.search.service.search`` (the API's answer)."""
 
@@ -1047,9 +1082,12 @@ def percentiles(samples: list[float]) -> dict[str, float]:
 def phase_query(run: Run, per_class: int, backends: list[str], like_per_class: int) -> None:
     queries = make_queries(run, per_class)
     tantivy: Any
-    if service_available() and engine_available() and (run.dir / "site.sqlite3").exists():
+    if service_available() and engine_available() and site_documents(run) >= run.docs:
         tantivy = ServiceTantivy(run)
         how = "service.search"
+    elif engine_available():
+        tantivy = EngineTantivy(run)
+        how = "TantivyEngine.search"
     else:
         tantivy = DirectTantivy(run)
         how = "tantivy-direct"
@@ -1144,7 +1182,7 @@ def _ask_all(
 def phase_fresh(run: Run, repeats: int = 20) -> None:
     """Write one new document, commit, reload the reader, find it: seconds until it is found."""
     samples = []
-    if service_available() and engine_available() and (run.dir / "site.sqlite3").exists():
+    if service_available() and engine_available() and site_documents(run) >= run.docs:
         command = [sys.executable, __file__, "--docs", str(run.docs), "probe-fresh"]
         out = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)  # noqa: S603
         found = json.loads(out.stdout.strip().splitlines()[-1])
@@ -1214,7 +1252,7 @@ def _engine_query(text: str) -> Any:
 def phase_memory(run: Run) -> None:
     """Resident memory of fresh processes: segmenter + reader + queries; and a web worker's."""
     result: dict[str, Any] = {}
-    probes = ["reader", "service"] if service_available() and (run.dir / "site.sqlite3").exists() else ["reader"]
+    probes = ["reader", "service"] if service_available() and site_documents(run) >= run.docs else ["reader"]
     for probe in probes:
         command = [sys.executable, __file__, "--docs", str(run.docs), f"probe-{probe}"]
         out = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)  # noqa: S603
@@ -1322,6 +1360,29 @@ def print_table(run: Run) -> None:
     print(f"targets: {query['targets']}")
 
 
+def prefix_of(run: Run, bigger: int) -> None:
+    """Make the corpus and the tokens of ``run`` from the first N lines of a bigger run's (the
+    generator's output for N is the first N lines of its output for more; so are the tokens)."""
+    source = Run(bigger, run.workers)
+    for src, dst in ((source.corpus, run.corpus), (source.tokens, run.tokens)):
+        with src.open(encoding="utf-8") as lines, dst.open("w", encoding="utf-8") as out:
+            for _, line in zip(range(run.docs), lines, strict=False):
+                out.write(line)
+    share = run.docs / bigger
+    note = f"the first {run.docs:,} of the {bigger:,}-document run, its time × {share:g}"
+    for key in ("corpus", "segment"):
+        if key in source.results:
+            entry = dict(source.results[key])
+            entry["seconds"] = round(entry["seconds"] * share, 1)
+            if "cpu_seconds" in entry:
+                entry["cpu_seconds"] = round(entry["cpu_seconds"] * share, 1)
+            run.put(key, {**entry, "note": note})
+    run.put("site_from", str(source.dir / "site.sqlite3"))
+    site = run.dir / "site.sqlite3"
+    if not site.exists() and (source.dir / "site.sqlite3").exists():
+        site.symlink_to(source.dir / "site.sqlite3")  # the service shows only what the index finds
+
+
 PHASES = ["corpus", "segment", "tantivy", "site", "fts5", "pg", "like", "query", "fresh", "memory"]
 
 
@@ -1335,11 +1396,14 @@ def main() -> None:
     parser.add_argument("--backends", default="fts5,pg,like", help="baselines queried beside Tantivy")
     parser.add_argument("--keep-pg", action="store_true")
     parser.add_argument("--report", action="store_true", help="print the table of the last run and stop")
+    parser.add_argument("--prefix-of", type=int, help="take corpus and tokens from the first N of a bigger run")
     args = parser.parse_args()
     run = Run(args.docs, args.workers)
     if args.report:
         print_table(run)
         return
+    if args.prefix_of:
+        prefix_of(run, args.prefix_of)
     phases = PHASES if args.phases == "all" else args.phases.split(",")
     backends = [b for b in args.backends.split(",") if b]
     for phase in phases:
