@@ -1117,8 +1117,9 @@ def phase_query(run: Run, per_class: int, backends: list[str], like_per_class: i
                 like_done[query["class"]] += 1
         timings, answers = _ask_all(tantivy, others, pipe, query, how, skip)
         for backend, ms in timings.items():
-            samples[backend][query["class"]].append(ms)
-            totals[backend].append(answers[backend]["total"])
+            samples.setdefault(backend, {c: [] for c in CLASSES})[query["class"]].append(ms)
+            if backend in answers:
+                totals[backend].append(answers[backend]["total"])
         query["totals"] = {b: a["total"] for b, a in answers.items()}
         query["used_query"] = answers["tantivy"].get("used_query", query["q"])
         if n % 60 == 0:
@@ -1136,6 +1137,20 @@ def phase_query(run: Run, per_class: int, backends: list[str], like_per_class: i
         }
         for backend in others
     }
+    cpu_base = max(0.1, table["tantivy_cpu"]["overall"]["p95"])
+    ratios["cpu"] = {
+        f"{backend}_cpu": round(table[f"{backend}_cpu"]["overall"]["p95"] / cpu_base, 1)
+        for backend in others
+        if f"{backend}_cpu" in table
+    }
+    p50_ratios = {
+        backend: {
+            cls: round(table[backend][cls]["p50"] / max(0.1, table["tantivy"][cls]["p50"]), 1)
+            for cls in table[backend]
+            if cls in table["tantivy"]
+        }
+        for backend in others
+    }
     run.put(
         "query",
         {
@@ -1144,6 +1159,7 @@ def phase_query(run: Run, per_class: int, backends: list[str], like_per_class: i
             "like_per_class": like_per_class,
             "ms": table,
             "p95_ratio_to_tantivy": ratios,
+            "p50_ratio_to_tantivy": p50_ratios,
             "targets": {
                 "p95_le_50": table["tantivy"]["overall"]["p95"] <= P95_TARGET_MS,
                 "p99_le_150": table["tantivy"]["overall"]["p99"] <= P99_TARGET_MS,
@@ -1159,20 +1175,24 @@ def _ask_all(
 ) -> tuple[dict[str, float], dict[str, dict[str, Any]]]:
     timings: dict[str, float] = {}
     answers: dict[str, dict[str, Any]] = {}
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     if how == "service.search":
         answers["tantivy"] = tantivy.ask(query)
     else:
         answers["tantivy"] = tantivy.search(pipe.query_tokens(query["q"]), query["filters"], query["sort"])
     timings["tantivy"] = (time.perf_counter() - start) * 1000
+    # CPU of this process (all its threads: Tantivy's and SQLite's work is in-process; PostgreSQL's is not)
+    timings["tantivy_cpu"] = (time.process_time() - cpu) * 1000
     used = answers["tantivy"].get("used_query") or query["q"]
     words = pipe.query_tokens(used)
     for name, backend in others.items():
         if skip and name in skip:
             continue
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         answers[name] = backend.search(words, query["filters"], query["sort"])
         timings[name] = (time.perf_counter() - start) * 1000
+        if name != "pg":
+            timings[f"{name}_cpu"] = (time.process_time() - cpu) * 1000
     return timings, answers
 
 
