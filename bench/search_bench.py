@@ -371,6 +371,7 @@ def indexed_document(doc: dict[str, Any], tokens: dict[str, Any]) -> Any:
     from gongkai.search.analysis import doc_parts, syllables, text_chars
     from gongkai.search.engine import IndexedDocument
 
+    pipe = pipeline()
     published = date.fromisoformat(doc["published_on"])
     number, parts = doc_parts(doc["doc_number"])
     kind = doc["kind"] if doc["kind"] in BASE_KINDS else "other"
@@ -392,6 +393,7 @@ def indexed_document(doc: dict[str, Any], tokens: dict[str, Any]) -> Any:
         published_on=published,
         topic=doc["topic"],
         kind_code="" if kind == doc["kind"] else doc["kind"],
+        vocabulary=pipe.query_tokens(doc["title"]) + pipe.query_tokens(doc["issuer"]) + parts[:1],
     )
 
 
