@@ -19,11 +19,25 @@ def _today(today: date | None) -> date:
     return today or timezone.localdate()
 
 
+_PUBLIC = {"state": PublicationState.PUBLISHED, "disclosure": Disclosure.PROACTIVE}
+
+
 def public_documents() -> models.QuerySet[Document]:
     """Published, proactively disclosed documents: all the portal and the public API show."""
-    return Document.objects.filter(state=PublicationState.PUBLISHED, disclosure=Disclosure.PROACTIVE).select_related(
-        "agency", "kind"
-    )
+    return Document.objects.filter(**_PUBLIC).select_related("agency", "kind")
+
+
+def is_public(document: Document) -> bool:
+    """Whether ``document`` is one of :func:`public_documents` (the same conditions, in Python)."""
+    return all(getattr(document, name) == value for name, value in _PUBLIC.items())
+
+
+def public_by_pk(pks: list[int]) -> dict[int, Document]:
+    """The public ones of ``pks``, looked up by primary key alone and checked in Python: with the
+    state condition in the query, SQLite (never ANALYZEd by Django) walks the state index over
+    every published document instead — ~200 ms per search page at 200,000 documents (bench/)."""
+    found = Document.objects.filter(pk__in=pks).select_related("agency", "kind")
+    return {document.pk: document for document in found if is_public(document)}
 
 
 def staff_documents(user: AnyUser) -> models.QuerySet[Document]:

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.core.errors import ValidationFailed
 from gongkai.documents.models import Document, LegalStatus
-from gongkai.documents.selectors import public_documents
+from gongkai.documents.selectors import public_by_pk
 from gongkai.text.markup import strip_markup
 
 from .analysis import text_chars
@@ -484,7 +484,7 @@ def result_rows(hits: list[tuple[int, float]], terms: tuple[str, ...]) -> list[R
     if not hits:
         return []
     today = timezone.localdate()
-    documents = {d.pk: d for d in public_documents().filter(pk__in=[pk for pk, _ in hits])}
+    documents = public_by_pk([pk for pk, _ in hits])
     rows: list[ResultRow] = []
     for pk, score in hits:
         document = documents.get(pk)

@@ -106,3 +106,16 @@ def test_the_body_is_shown_sanitised(world: World, client: Client) -> None:
     page = client.get(f"/gk/document/{doc.pk}/").content.decode()
     assert "<p>各市人民政府：</p>" in page
     assert "alert(1)" not in page
+
+
+def test_public_by_pk_keeps_only_public_documents(world: World) -> None:
+    from gongkai.documents.selectors import public_by_pk, public_documents
+
+    shown = published(world, DocumentInput(title="公开的文件", kind="other"))
+    draft = services.document_create(actor=None, agency=world.city, data=DocumentInput(title="草稿", kind="other"))
+    withheld = published(world, DocumentInput(title="依申请公开的文件", kind="other", disclosure="on_request"))
+    found = public_by_pk([shown.pk, draft.pk, withheld.pk, 999_999])
+    assert list(found) == [shown.pk]
+    assert set(found) == set(
+        public_documents().filter(pk__in=[shown.pk, draft.pk, withheld.pk]).values_list("pk", flat=True)
+    )
