@@ -17,7 +17,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.agencies import selectors as agency_selectors
 from gongkai.agencies.models import Agency
-from gongkai.core.errors import DomainError, NotFound, ValidationFailed
+from gongkai.core.errors import DomainError, NotFound
 
 from . import catalogue, permissions, selectors
 from .caching import public_page
@@ -151,17 +151,6 @@ def _item_form(request: HttpRequest, agency: Agency, initial: dict[str, object] 
     return CatalogueItemForm(request.POST or None, initial=initial, categories=choices)
 
 
-def _save_item(form: CatalogueItemForm, save: Callable[[], CatalogueItem]) -> CatalogueItem | None:
-    try:
-        return save()
-    except ValidationFailed as error:
-        form.show_problems(error.details if isinstance(error.details, dict) else {})
-        form.add_error(None, error.message)
-    except DomainError as error:
-        form.add_error(None, error.message)
-    return None
-
-
 @login_required
 def item_new(request: HttpRequest) -> HttpResponse:
     agencies = _agencies(request)
@@ -176,9 +165,7 @@ def item_new(request: HttpRequest) -> HttpResponse:
         {"category": int(category)} if category.isascii() and category.isdigit() and len(category) < 12 else None,
     )
     if request.method == "POST" and form.is_valid():
-        saved = _save_item(
-            form, lambda: catalogue.item_create(actor=request.user, agency=agency, data=form.item_input())
-        )
+        saved = form.saved(lambda: catalogue.item_create(actor=request.user, agency=agency, data=form.item_input()))
         if saved is not None:
             messages.success(request, _("Catalogue item saved."))
             return redirect(_catalogue_url(agency))
@@ -197,7 +184,7 @@ def item_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
     form = _item_form(request, item.agency, initial)
     if request.method == "POST" and form.is_valid():
-        saved = _save_item(form, lambda: catalogue.item_update(actor=request.user, item=item, data=form.item_input()))
+        saved = form.saved(lambda: catalogue.item_update(actor=request.user, item=item, data=form.item_input()))
         if saved is not None:
             messages.success(request, _("Catalogue item saved."))
             return redirect(_catalogue_url(item.agency))

@@ -2,21 +2,45 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.errors import DomainError, ValidationFailed
+
 from .catalogue import ItemInput
 from .models import Disclosure, InterpretationKind, LegalStatus, RelationKind
 from .services import DocumentInput
+
+T = TypeVar("T")
+
+
+class ServiceForm(forms.Form):
+    """A form whose data a service saves: the service's problems are shown beside the fields."""
+
+    def show_problems(self, problems: dict[str, str]) -> None:
+        for key, message in problems.items():
+            self.add_error(key if key in self.fields else None, message)
+
+    def saved(self, save: Callable[[], T]) -> T | None:
+        """What ``save`` returns, or None with the service's problems shown on the form."""
+        try:
+            return save()
+        except ValidationFailed as error:
+            self.show_problems(error.details if isinstance(error.details, dict) else {})
+            self.add_error(None, error.message)
+        except DomainError as error:
+            self.add_error(None, error.message)
+        return None
 
 
 def _date(label: Any) -> forms.DateField:
     return forms.DateField(label=label, required=False, widget=forms.DateInput(attrs={"type": "date"}))
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(ServiceForm):
     agency = forms.ChoiceField(label=_("publishing agency"))
     kind = forms.ChoiceField(label=_("kind"))
     title = forms.CharField(label=_("title"), max_length=500)
@@ -64,10 +88,6 @@ class DocumentForm(forms.Form):
         }
         return DocumentInput(**data)
 
-    def show_problems(self, problems: dict[str, str]) -> None:
-        for key, message in problems.items():
-            self.add_error(key if key in self.fields else None, message)
-
 
 class InterpretationForm(forms.Form):
     title = forms.CharField(label=_("title"), max_length=300)
@@ -92,7 +112,7 @@ class CategoryForm(forms.Form):
     position = forms.IntegerField(label=_("position"), min_value=0, max_value=9999, required=False)
 
 
-class CatalogueItemForm(forms.Form):
+class CatalogueItemForm(ServiceForm):
     category = forms.TypedChoiceField(label=_("category"), coerce=int)
     subject = forms.CharField(label=_("subject of disclosure"), max_length=200)
     content = forms.CharField(label=_("content disclosed"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -128,10 +148,6 @@ class CatalogueItemForm(forms.Form):
             position=data["position"],
             documents=references,
         )
-
-    def show_problems(self, problems: dict[str, str]) -> None:
-        for key, message in problems.items():
-            self.add_error(key if key in self.fields else None, message)
 
 
 class GuideForm(forms.Form):

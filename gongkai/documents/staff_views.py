@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.scoping import AnyUser, scope
-from gongkai.core.errors import DomainError, ValidationFailed
+from gongkai.core.errors import DomainError
 
 from . import permissions, selectors, services
 from .figures_csv import decode, read_figures
@@ -152,25 +152,13 @@ def document_new(request: HttpRequest) -> HttpResponse:
     form = _form(request, agencies)
     if request.method == "POST" and form.is_valid():
         agency = next(a for a in agencies if a.code == form.cleaned_data["agency"])
-        saved = _saved(
-            form, lambda: services.document_create(actor=request.user, agency=agency, data=form.document_input())
+        saved = form.saved(
+            lambda: services.document_create(actor=request.user, agency=agency, data=form.document_input())
         )
         if saved is not None:
             messages.success(request, _("Draft saved."))
             return redirect("documents_staff:detail", pk=saved.pk)
     return render(request, "documents/staff/form.html", {"form": form, "document": None})
-
-
-def _saved(form: DocumentForm, save: Callable[[], Document]) -> Document | None:
-    """The saved document, or None with the service's problems shown on the form."""
-    try:
-        return save()
-    except ValidationFailed as error:
-        form.show_problems(error.details if isinstance(error.details, dict) else {})
-        form.add_error(None, error.message)
-    except DomainError as error:
-        form.add_error(None, error.message)
-    return None
 
 
 @login_required
@@ -182,7 +170,7 @@ def document_edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = _form(request, agencies, initial)
     if request.method == "POST" and form.is_valid():
         update = lambda: services.document_update(actor=request.user, document=document, data=form.document_input())  # noqa: E731
-        if _saved(form, update) is not None:
+        if form.saved(update) is not None:
             messages.success(request, _("Changes saved."))
             return redirect("documents_staff:detail", pk=document.pk)
     return render(request, "documents/staff/form.html", {"form": form, "document": document})
