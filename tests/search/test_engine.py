@@ -164,3 +164,17 @@ def test_in_force_by_the_expiry_date(tmp_path: Path) -> None:
     assert ids(e.search(EngineQuery(groups=words("办法"), status="in_force", today=today))) == [2]
     assert ids(e.search(EngineQuery(groups=words("办法"), status="expired", today=today))) == [1]
     assert sorted(ids(e.search(EngineQuery(groups=words("办法"), status="in_force")))) == [1, 2]  # as indexed
+
+
+@pytest.mark.parametrize(
+    ("tokens", "joined"),
+    [
+        (["住房", "公积金"], "住房 公积金"),
+        (["", "住房", "a b", "公积金", "\u3000", "x\ty"], "住房 公积金"),
+        ([], ""),
+    ],
+)
+def test_tokens_with_spaces_are_left_out_of_the_joined_text(tokens: list[str], joined: str) -> None:
+    from gongkai.search.engine.embedded import _joined
+
+    assert _joined(tokens) == joined

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import re
 import shutil
 import threading
 import time
@@ -91,8 +92,14 @@ def rank_weight(status: str, published_on: date | None) -> float:
     return 2.0**factor - 2.0
 
 
+_SPACE = re.compile(r"\s")
+
+
 def _joined(tokens: Iterable[str]) -> str:
-    return " ".join(token for token in tokens if token and not any(c.isspace() for c in token))
+    """The tokens for the whitespace tokenizer: empty ones and any holding a space left out (one
+    C-level search per token; a per-character test in Python was most of a rebuild's time)."""
+    space = _SPACE.search
+    return " ".join(token for token in tokens if token and not space(token))
 
 
 def _document(doc: IndexedDocument) -> tantivy.Document:
