@@ -20,7 +20,7 @@ from gongkai.core.errors import NotFound
 from gongkai.documents.models import LegalStatus
 
 from . import service
-from .forms import FACETS, SearchForm
+from .forms import FACETS, PAGE_MAX, SearchForm
 
 PER_PAGE = 10
 
@@ -109,7 +109,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             form.add_error(name if name in form.fields else None, message)
         return render(request, "search/page.html", context, status=400)
     result = found.as_json()
-    pages = min(ceil(result["total"] / PER_PAGE), form.fields["page"].max_value or 1)  # type: ignore[attr-defined]
+    pages = min(ceil(result["total"] / PER_PAGE), PAGE_MAX)
     context.update(
         {
             "result": result,
